@@ -1,0 +1,3 @@
+from cybergap.cli import main
+
+main()

@@ -1,0 +1,77 @@
+"""The command line. Only this package decides exit codes: 0 ok, 1 findings or
+invalid profiles, 2 usage errors or unreadable input (and internal errors).
+
+Commands import what they need inside their bodies so that ``--help`` and
+``--version`` stay fast."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from cybergap import __version__
+
+app = typer.Typer(
+    name="cybergap",
+    help="Compliance gap analysis of cybercrime law against the Budapest Convention (ETS 185).",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+_state = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cybergap {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback on internal errors."),
+) -> None:
+    _state["debug"] = debug
+
+
+@app.command()
+def catalog(
+    article: Optional[str] = typer.Argument(None, help="An article number, e.g. 16; all articles when omitted."),
+    format: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """Show the Convention: all articles, or one article's text and elements."""
+    from cybergap.cli.catalog_cmd import run
+
+    raise typer.Exit(run(article, format))
+
+
+@app.command()
+def check(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Profile files or folders (default: profiles/)."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Validate profile files: YAML, schema, references and provenance of every excerpt."""
+    from cybergap.cli.check_cmd import run
+
+    raise typer.Exit(run(paths or [], format))
+
+
+def main() -> None:
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("cybergap: interrupted\n")
+        sys.exit(130)
+    except Exception as exc:  # one line, never a traceback, unless asked
+        if _state["debug"] or "--debug" in sys.argv:
+            raise
+        sys.stderr.write(f"cybergap: internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)\n")
+        sys.exit(2)

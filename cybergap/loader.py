@@ -1,0 +1,358 @@
+"""Safe, line-aware YAML loading.
+
+PyYAML's own loaders are never asked to build Python objects. The parser (libyaml's
+when present) only produces events; this module composes them into plain data
+itself, which lets it enforce every guard in one pass, before anything walks the tree:
+
+* size cap, strict UTF-8 (one leading BOM allowed), no control characters;
+* exactly one document, whose top level is a mapping;
+* nesting depth cap, anchors/aliases bounded (expanded node count) and no cycles;
+* no merge keys, no tags but the core ones, keys must be strings, no duplicate keys;
+* YAML 1.2 scalars: only ``true``/``false`` are booleans, dates stay strings,
+  ``0755`` and ``1:30`` stay strings, ``.inf``/``.nan`` are refused.
+
+A file that fails to load is returned as a ``LoadError`` value, never raised, so one
+bad file never stops a batch. Every value's position is kept in ``Document.marks``,
+keyed by its path (a tuple of keys and indices).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cybergap.problems import Problem
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 100_000
+MAX_SCALAR_DIGITS = 100
+
+Path_ = tuple  # a path into the document: keys (str) and indices (int)
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+LoadError = Problem  # a file that did not load is one Problem
+
+
+@dataclass
+class Document:
+    path: str
+    data: dict
+    text: str
+    marks: dict[tuple, Mark] = field(default_factory=dict)
+    key_marks: dict[tuple, Mark] = field(default_factory=dict)
+
+    def mark(self, path: tuple, key: bool = False) -> Mark:
+        """Position of the value at `path` (of its key when `key`), else of the nearest ancestor."""
+        table = self.key_marks if key else self.marks
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.marks:
+                return self.marks[probe]
+            probe = probe[:-1]
+        return self.marks.get((), Mark(1, 1))
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, mark: Any = None, code: str = "yaml"):
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+        self.code = code
+
+
+def _parser_class():
+    import yaml
+
+    if getattr(yaml, "__with_libyaml__", False):
+        return yaml.CSafeLoader
+    return yaml.SafeLoader
+
+
+# --- reading bytes -----------------------------------------------------------------
+
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def read_text(path: Path, display: str) -> str | LoadError:
+    """Read a file as strict UTF-8 text within the size cap."""
+    try:
+        if path.is_dir():
+            return LoadError(display, "is a folder, not a file", code="unreadable")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return LoadError(display, "no such file", code="unreadable")
+    except PermissionError:
+        return LoadError(display, "permission denied", code="unreadable")
+    except OSError as exc:
+        return LoadError(display, exc.strerror or str(exc), code="unreadable")
+    if len(raw) > MAX_BYTES:
+        return LoadError(display, f"file is larger than the {MAX_BYTES // (1024 * 1024)} MB limit", code="too-large")
+    return decode(raw, display)
+
+
+def decode(raw: bytes, display: str) -> str | LoadError:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:4] in (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00"):
+        return LoadError(display, "file is UTF-16 or UTF-32; profiles must be UTF-8", 1, 1, code="encoding")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return LoadError(display, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}", line, column, code="encoding")
+    bad = _NON_PRINTABLE.search(text)
+    if bad:
+        line, column = _position(text, bad.start())
+        char = bad.group()
+        name = "byte order mark" if char == "\ufeff" else f"control character U+{ord(char):04X}"
+        return LoadError(display, f"{name} is not allowed in YAML text", line, column, code="encoding")
+    return text
+
+
+# --- scalars ---------------------------------------------------------------------------
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NON_FINITE = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+_CORE_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+def _resolve_plain(value: str, mark: Any) -> Any:
+    if value in ("", "~", "null", "Null", "NULL"):
+        return None
+    if value in ("true", "True", "TRUE"):
+        return True
+    if value in ("false", "False", "FALSE"):
+        return False
+    if _INT.fullmatch(value):
+        if len(value) > MAX_SCALAR_DIGITS:
+            raise _Refused(f"number with more than {MAX_SCALAR_DIGITS} digits", mark)
+        if len(value.lstrip("+-")) > 1 and value.lstrip("+-").startswith("0"):
+            return value  # 0755 is not an octal number here; keep the text
+        return int(value)
+    if _FLOAT.fullmatch(value) and any(c.isdigit() for c in value):
+        if len(value) > MAX_SCALAR_DIGITS:
+            raise _Refused(f"number with more than {MAX_SCALAR_DIGITS} digits", mark)
+        return float(value)
+    if _NON_FINITE.fullmatch(value):
+        raise _Refused(f"non-finite number {value!r} is not allowed; quote it if it is text", mark)
+    return value
+
+
+def _tagged_scalar(tag: str, value: str, mark: Any) -> Any:
+    short = tag.rsplit(":", 1)[-1]
+    if short == "str":
+        return value
+    resolved = _resolve_plain(value, mark)
+    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[short]
+    if isinstance(resolved, bool) and short != "bool" or not isinstance(resolved, expected):
+        raise _Refused(f"value {value!r} is not a valid !!{short}", mark)
+    return float(resolved) if short == "float" else resolved
+
+
+# --- composing ------------------------------------------------------------------------
+
+
+class _Composer:
+    """Builds plain data from parser events, with every guard applied as it goes."""
+
+    def __init__(self, text: str):
+        self.parser = _parser_class()(text)
+        self.marks: dict[tuple, Mark] = {}
+        self.key_marks: dict[tuple, Mark] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.nodes = 0
+
+    def _count(self, n: int, mark: Any) -> None:
+        self.nodes += n
+        if self.nodes > MAX_NODES:
+            raise _Refused(
+                f"document expands to more than {MAX_NODES:,} nodes (alias bomb?)", mark, code="too-large"
+            )
+
+    def compose(self) -> Any:
+        import yaml
+
+        p = self.parser
+        try:
+            p.get_event()  # StreamStart
+            if p.check_event(yaml.StreamEndEvent):
+                raise _Refused("empty file: a profile is one YAML mapping", None, code="structure")
+            p.get_event()  # DocumentStart
+            data, _ = self._node((), 1)
+            p.get_event()  # DocumentEnd
+            if not p.check_event(yaml.StreamEndEvent):
+                extra = p.peek_event()
+                raise _Refused("more than one YAML document in the file", extra.start_mark, code="structure")
+            return data
+        finally:
+            p.dispose()
+
+    def _node(self, path: tuple, depth: int) -> tuple[Any, int]:
+        """Compose one node; returns (value, expanded size)."""
+        import yaml
+
+        p = self.parser
+        event = p.get_event()
+        mark = event.start_mark
+        if depth > MAX_DEPTH:
+            raise _Refused(f"nesting deeper than {MAX_DEPTH} levels", mark, code="too-deep")
+        self.marks[path] = Mark(mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in self.open_anchors:
+                raise _Refused(f"alias *{event.anchor} refers to a node that contains it (cycle)", mark)
+            if event.anchor not in self.anchors:
+                raise _Refused(f"undefined alias *{event.anchor}", mark)
+            value, size = self.anchors[event.anchor]
+            self._count(size, mark)
+            return value, size
+        anchor = getattr(event, "anchor", None)
+        tag = getattr(event, "tag", None)
+        if tag in ("!", None):
+            tag = None
+        elif tag not in _CORE_TAGS:
+            raise _Refused(f"tag {tag} is not allowed in a profile", mark, code="tag")
+        if anchor:
+            self.open_anchors.add(anchor)
+        self._count(1, mark)
+        if isinstance(event, yaml.ScalarEvent):
+            if tag and tag.endswith((":seq", ":map")):
+                raise _Refused(f"tag {tag} does not fit a scalar", mark, code="tag")
+            if tag:
+                value = _tagged_scalar(tag, event.value, mark)
+            elif event.style is None or event.style == "":
+                value = _resolve_plain(event.value, mark)
+            else:
+                value = event.value
+            size = 1
+        elif isinstance(event, yaml.SequenceStartEvent):
+            if tag and not tag.endswith(":seq"):
+                raise _Refused(f"tag {tag} does not fit a sequence", mark, code="tag")
+            value, size = [], 1
+            index = 0
+            while not p.check_event(yaml.SequenceEndEvent):
+                item, item_size = self._node(path + (index,), depth + 1)
+                value.append(item)
+                size += item_size
+                index += 1
+            p.get_event()
+        elif isinstance(event, yaml.MappingStartEvent):
+            if tag and not tag.endswith(":map"):
+                raise _Refused(f"tag {tag} does not fit a mapping", mark, code="tag")
+            value, size = self._mapping(path, depth)
+        else:  # pragma: no cover - the parser guarantees one of the above
+            raise _Refused(f"unexpected {type(event).__name__}", mark)
+        if anchor:
+            self.open_anchors.discard(anchor)
+            self.anchors[anchor] = (value, size)
+        return value, size
+
+    def _mapping(self, path: tuple, depth: int) -> tuple[dict, int]:
+        import yaml
+
+        p = self.parser
+        value: dict[str, Any] = {}
+        size = 1
+        while not p.check_event(yaml.MappingEndEvent):
+            key_event = p.peek_event()
+            key_mark = key_event.start_mark
+            if not isinstance(key_event, yaml.ScalarEvent):
+                raise _Refused("mapping keys must be plain strings, not collections or aliases", key_mark, code="key")
+            p.get_event()
+            self._count(1, key_mark)
+            if key_event.value == "<<" and key_event.style in (None, ""):
+                raise _Refused("merge keys (<<) are not allowed in profiles", key_mark, code="key")
+            key: Any = key_event.value
+            if key_event.style in (None, "") and key_event.tag in (None, "!"):
+                resolved = _resolve_plain(key, key_mark)
+                if not isinstance(resolved, str):
+                    raise _Refused(
+                        f"key {key!r} would be read as {type(resolved).__name__}; keys must be strings (quote it)",
+                        key_mark,
+                        code="key",
+                    )
+            here = Mark(key_mark.line + 1, key_mark.column + 1)
+            if key in value:
+                first = self.key_marks[path + (key,)]
+                raise _Refused(
+                    f"duplicate key {key!r} (first defined at line {first.line}, column {first.column})",
+                    key_mark,
+                    code="duplicate-key",
+                )
+            self.key_marks[path + (key,)] = here
+            item, item_size = self._node(path + (key,), depth + 1)
+            value[key] = item
+            size += item_size + 1
+        p.get_event()
+        return value, size
+
+
+def parse(text: str, display: str) -> Document | LoadError:
+    """Compose YAML text into a Document, or a positioned LoadError."""
+    import yaml
+
+    composer = _Composer(text)
+    try:
+        data = composer.compose()
+    except _Refused as exc:
+        line = column = None
+        if exc.mark is not None:
+            line, column = exc.mark.line + 1, exc.mark.column + 1
+        return LoadError(display, exc.message, line, column, code=exc.code)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            message = f"{exc.problem} ({exc.context})"
+        line = column = None
+        if mark is not None:
+            line, column = mark.line + 1, mark.column + 1
+        return LoadError(display, f"YAML syntax: {message}", line, column, code="syntax")
+    except yaml.YAMLError as exc:
+        return LoadError(display, f"YAML: {exc}", code="syntax")
+    except RecursionError:
+        return LoadError(display, f"nesting deeper than {MAX_DEPTH} levels", code="too-deep")
+    if not isinstance(data, dict):
+        kind = "nothing" if data is None else type(data).__name__
+        return LoadError(display, f"top level must be a mapping, found {kind}", 1, 1, code="structure")
+    return Document(display, data, text, composer.marks, composer.key_marks)
+
+
+def load(path: Path | str, display: str | None = None) -> Document | LoadError:
+    """Read and compose one YAML file."""
+    path = Path(path)
+    display = display if display is not None else str(path)
+    text = read_text(path, display)
+    if isinstance(text, LoadError):
+        return text
+    return parse(text, display)

@@ -1,0 +1,27 @@
+"""Where bundled data lives: inside the wheel, or at the top of a source checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    """The bundled folder `name` ("profiles" or "schemas").
+
+    A wheel carries them under cybergap/_data/; an editable install or a source
+    checkout has them beside the package.
+    """
+    bundled = _PACKAGE / "_data" / name
+    if bundled.is_dir():
+        return bundled
+    return _PACKAGE.parent / name
+
+
+def schema_path(name: str) -> Path:
+    return data_dir("schemas") / name
+
+
+def catalog_path() -> Path:
+    return _PACKAGE / "catalog" / "budapest.yaml"

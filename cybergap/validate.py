@@ -1,0 +1,161 @@
+"""Validation of a loaded profile: JSON Schema, then references, then provenance.
+
+Each step is a function from a Document to a list of positioned Problems.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from cybergap.catalog import Catalog
+from cybergap.loader import Document
+from cybergap.problems import Problem
+from cybergap.resources import schema_path
+
+
+@lru_cache(maxsize=4)
+def compiled_schema(name: str = "profile.schema.json"):
+    """A Draft 2020-12 validator for a bundled schema, compiled once per process."""
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(schema_path(name).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def dotted(path) -> str:
+    """('provisions', 3, 'id') -> 'provisions[3].id'."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _problem(doc: Document, path: tuple, message: str, code: str, *, key: bool = False, severity: str = "error") -> Problem:
+    mark = doc.mark(path, key=key)
+    return Problem(doc.path, message, mark.line, mark.column, code=code, severity=severity)
+
+
+def schema_problems(doc: Document, schema: str = "profile.schema.json") -> list[Problem]:
+    problems = []
+    for error in compiled_schema(schema).iter_errors(doc.data):
+        path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = set(error.schema.get("properties", {}))
+            for extra in sorted(k for k in error.instance if k not in allowed):
+                where = dotted(path + (extra,))
+                problems.append(_problem(doc, path + (extra,), f"{where}: unknown key {extra!r}", "schema", key=True))
+            continue
+        problems.append(_problem(doc, path, f"{dotted(path)}: {error.message}", "schema"))
+    return problems
+
+
+def _duplicates(doc: Document, items: list, key: str, collection: str, what: str) -> list[Problem]:
+    counts = Counter(item.get(key) for item in items if isinstance(item, dict))
+    seen: set = set()
+    problems = []
+    for index, item in enumerate(items):
+        value = item.get(key) if isinstance(item, dict) else None
+        if value is not None and counts[value] > 1:
+            if value in seen:
+                problems.append(_problem(doc, (collection, index, key), f"duplicate {what} {value!r}", "duplicate-id"))
+            seen.add(value)
+    return problems
+
+
+def reference_problems(doc: Document, catalog: Catalog) -> list[Problem]:
+    """Ids that are defined twice, or cited but never defined (in the profile or the catalogue)."""
+    data = doc.data
+    instruments = data.get("instruments", [])
+    provisions = data.get("provisions", [])
+    mappings = data.get("mappings", [])
+    problems = []
+    problems += _duplicates(doc, instruments, "id", "instruments", "instrument id")
+    problems += _duplicates(doc, provisions, "id", "provisions", "provision id")
+    problems += _duplicates(doc, mappings, "element", "mappings", "mapping for element")
+    instrument_ids = {i.get("id") for i in instruments}
+    provision_ids = {p.get("id") for p in provisions}
+    for index, provision in enumerate(provisions):
+        if provision.get("instrument") not in instrument_ids:
+            problems.append(_problem(doc, ("provisions", index, "instrument"),
+                                     f"provision {provision.get('id')!r} cites undefined instrument {provision.get('instrument')!r}",
+                                     "undefined-instrument"))
+    for index, mapping in enumerate(mappings):
+        element = mapping.get("element")
+        if element not in catalog.elements:
+            problems.append(_problem(doc, ("mappings", index, "element"),
+                                     f"element {element!r} is not in the Convention catalogue", "unknown-element"))
+        for pos, provision_id in enumerate(mapping.get("provisions", [])):
+            if provision_id not in provision_ids:
+                problems.append(_problem(doc, ("mappings", index, "provisions", pos),
+                                         f"mapping for element {element!r} cites undefined provision {provision_id!r}",
+                                         "undefined-provision"))
+    status = data.get("treaty_status", {})
+    for index, item in enumerate(status.get("reservations", [])):
+        if item.get("element") not in catalog.reservations:
+            problems.append(_problem(doc, ("treaty_status", "reservations", index, "element"),
+                                     f"{item.get('element')!r} is not a reservation the Convention allows (Art. 42)",
+                                     "unknown-reservation"))
+    for index, item in enumerate(status.get("declarations", [])):
+        if item.get("element") not in catalog.declarations:
+            problems.append(_problem(doc, ("treaty_status", "declarations", index, "element"),
+                                     f"{item.get('element')!r} is not a declaration the Convention provides for (Art. 40)",
+                                     "unknown-declaration"))
+    for index, override in enumerate(data.get("overrides", [])):
+        if catalog.article(override.get("article", "")) is None:
+            problems.append(_problem(doc, ("overrides", index, "article"),
+                                     f"article {override.get('article')!r} is not in the Convention catalogue",
+                                     "unknown-article"))
+    return problems
+
+
+def source_file(doc: Document, relative: str) -> Path:
+    return (Path(doc.path).parent / relative).resolve()
+
+
+def provenance_problems(doc: Document) -> list[Problem]:
+    """Every excerpt must stand verbatim in its cited source file."""
+    from cybergap import provenance
+
+    default = doc.data.get("profile", {}).get("source", {}).get("path")
+    cache: dict[str, str | None] = {}
+    problems = []
+    for p_index, provision in enumerate(doc.data.get("provisions", [])):
+        for e_index, excerpt in enumerate(provision.get("excerpts", [])):
+            relative = excerpt.get("source", default)
+            where = ("provisions", p_index, "excerpts", e_index)
+            if not relative:
+                problems.append(_problem(doc, where, f"provision {provision.get('id')!r}: excerpt has no source to prove it against", "provenance"))
+                continue
+            if relative not in cache:
+                try:
+                    cache[relative] = provenance.load_source(source_file(doc, relative))
+                except (OSError, UnicodeDecodeError):
+                    cache[relative] = None
+                    origin = where + ("source",) if "source" in excerpt else ("profile", "source", "path")
+                    problems.append(_problem(doc, origin, f"source file {relative!r} cannot be read", "missing-source"))
+            source_text = cache[relative]
+            if source_text is None:
+                continue
+            if not provenance.is_verbatim(excerpt.get("text", ""), source_text):
+                after = provenance.first_mismatch(excerpt.get("text", ""), source_text)
+                hint = f"; it departs from the source after '{after}'" if after else ""
+                problems.append(_problem(doc, where + ("text",),
+                                         f"provision {provision.get('id')!r}: excerpt {e_index + 1} is not verbatim in {relative}{hint}",
+                                         "not-verbatim"))
+    return problems
+
+
+def check_document(doc: Document, catalog: Catalog) -> list[Problem]:
+    """Schema first; references and provenance only on a schema-valid document."""
+    problems = schema_problems(doc)
+    if problems:
+        return sorted(problems, key=_order)
+    problems = reference_problems(doc, catalog) + provenance_problems(doc)
+    return sorted(problems, key=_order)
+
+
+def _order(problem: Problem):
+    return (problem.line or 0, problem.column or 0, problem.message)

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def cli(runner, monkeypatch):
+    """Run the real CLI in-process; returns the click Result (stdout and stderr apart)."""
+    from cybergap.cli import app
+
+    def run(*args: str, cwd: Path | None = None):
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        return runner.invoke(app, [str(a) for a in args])
+
+    return run
+
+
+@pytest.fixture
+def minimal(tmp_path) -> Path:
+    """A copy of the minimal valid profile, with its source, in a temporary folder."""
+    shutil.copytree(DATA / "sources", tmp_path / "sources")
+    target = tmp_path / "minimal.yaml"
+    shutil.copy(DATA / "minimal.yaml", target)
+    return target
