@@ -62,6 +62,43 @@ def check(
     raise typer.Exit(run(paths or [], format))
 
 
+@app.command()
+def assess(
+    profile: str = typer.Argument(..., help="A profile name (e.g. kazakhstan) or path."),
+    format: str = typer.Option("table", "--format", "-f", help="table, json or markdown."),
+    article: Optional[str] = typer.Option(None, "--article", "-a", help="Show one article in depth."),
+    section: Optional[List[str]] = typer.Option(None, "--section", "-s", help="Only these sections (substantive, procedural, jurisdiction, international)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0, max=100, help="Exit 1 when the overall score is below SCORE."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 on a finding at or above this severity (info, minor, major, critical)."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
+) -> None:
+    """Assess a profile against the Convention: statuses, scores, findings and remedies."""
+    from cybergap.cli.assess_cmd import run
+
+    raise typer.Exit(run(profile, format, article, section or [], output, force, fail_under, fail_on, width))
+
+
+@app.command()
+def rules(format: str = typer.Option("table", "--format", "-f", help="table or json.")) -> None:
+    """List every rule of the engine."""
+    from cybergap.cli.rules_cmd import run_rules
+
+    raise typer.Exit(run_rules(format))
+
+
+@app.command()
+def explain(
+    code: str = typer.Argument(..., help="A rule code (e.g. PRE01), or 'scoring'."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Explain one rule, or how scores are computed."""
+    from cybergap.cli.rules_cmd import run_explain
+
+    raise typer.Exit(run_explain(code, format))
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,54 @@
+"""`cybergap rules` and `cybergap explain CODE|scoring`."""
+
+from __future__ import annotations
+
+import json
+
+from cybergap.cli.common import check_choice, stdout_console, usage_error
+
+
+def run_rules(format: str) -> int:
+    from cybergap.rules import all_rules
+
+    check_choice(format, ("table", "json"))
+    rules = all_rules()
+    if format == "json":
+        print(json.dumps([_rule_dict(r) for r in rules], indent=2, ensure_ascii=False))
+        return 0
+    from rich.table import Table
+
+    from cybergap.render.text import plain
+
+    table = Table(title=f"{len(rules)} rules", title_justify="left")
+    for column in ("Code", "Name", "Severity", "Convention", "Theme"):
+        table.add_column(column, no_wrap=column in ("Code", "Severity"))
+    for r in rules:
+        table.add_row(plain(r.code), plain(r.name), plain(r.severity), plain(r.convention), plain(r.theme))
+    stdout_console().print(table)
+    return 0
+
+
+def run_explain(code: str, format: str) -> int:
+    from cybergap.rules import all_rules
+    from cybergap.scoring import FORMULA
+
+    check_choice(format, ("text", "json"))
+    if code.lower() == "scoring":
+        print(json.dumps({"scoring": FORMULA}, indent=2) if format == "json" else f"How cybergap scores\n\n{FORMULA}")
+        return 0
+    found = {r.code: r for r in all_rules()}.get(code.upper())
+    if found is None:
+        return usage_error(f"no rule {code!r}; `cybergap rules` lists them, `cybergap explain scoring` explains scores")
+    if format == "json":
+        print(json.dumps(_rule_dict(found), indent=2, ensure_ascii=False))
+        return 0
+    print(f"{found.code} {found.name} ({found.severity}) — {found.convention}\n")
+    print(f"Why:\n{found.rationale}\n")
+    print(f"What it checks:\n{found.doc}\n")
+    print(f"Remedy:\n{found.remediation}")
+    return 0
+
+
+def _rule_dict(r) -> dict:
+    return {"code": r.code, "name": r.name, "severity": r.severity, "convention": r.convention,
+            "theme": r.theme, "rationale": r.rationale, "checks": r.doc, "remediation": r.remediation}

@@ -1,0 +1,67 @@
+"""Evaluate rules on a profile and assemble the Assessment."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from cybergap.catalog import Catalog
+from cybergap.model import Assessment, Finding
+from cybergap.rules import REGISTRY, all_rules
+from cybergap.rules.context import Context
+from cybergap.scoring import COVERAGE_RULES, score_articles, score_sections, with_impact
+
+
+def evaluate(ctx: Context) -> list[Finding]:
+    """Every rule's findings on the articles the profile assesses (maps at least one element of).
+
+    An article the profile does not map has no evidence either way: it is reported as
+    not assessed, never as a gap. A generic coverage finding is dropped where a specific
+    rule speaks to the same element.
+    """
+    assessed = {ctx.catalog.elements[e]["article"] for e in ctx.mappings if e in ctx.catalog.elements}
+    findings: list[Finding] = []
+    for rule in all_rules():
+        findings.extend(f for f in rule.check(ctx) if f.article in assessed)
+    specific = {element for f in findings if REGISTRY[f.rule].replaces_coverage for element in f.affected}
+    return [f for f in findings if not (f.rule in COVERAGE_RULES and f.element in specific)]
+
+
+def assess(profile: dict, catalog: Catalog, profile_path: str = "", today: date | None = None) -> Assessment:
+    today = today or date.today()
+    ctx = Context(profile, catalog)
+    findings = with_impact(ctx, evaluate(ctx), today)
+    articles = score_articles(ctx, findings, today)
+    sections, overall = score_sections(catalog, articles)
+    source = profile.get("profile", {}).get("source", {})
+    notes = []
+    for article in articles:
+        if article.override and article.override.expired:
+            notes.append(f"The override of Article {article.number} expired on {article.override.expires} and no longer applies.")
+    return Assessment(
+        profile_path=profile_path,
+        country=profile.get("country", {}).get("name", ""),
+        iso2=profile.get("country", {}).get("iso2", ""),
+        profile_version=str(profile.get("profile", {}).get("version", "")),
+        source_title=source.get("title", ""),
+        source_date=source.get("date") or "",
+        overall=overall,
+        sections=tuple(sections),
+        articles=tuple(articles),
+        findings=tuple(findings),
+        notes=tuple(notes),
+        provisions=provision_labels(ctx),
+    )
+
+
+def provision_labels(ctx: Context) -> dict:
+    labels = {}
+    for pid, provision in ctx.provisions.items():
+        instrument = ctx.instruments.get(provision["instrument"], {})
+        name = instrument.get("short") or instrument.get("title", provision["instrument"])
+        labels[pid] = {
+            "label": f"{name} {provision['reference']}",
+            "title": provision.get("title", ""),
+            "commentary": not ctx.is_law(pid),
+            "excerpts": [e["text"] for e in provision.get("excerpts", [])],
+        }
+    return labels

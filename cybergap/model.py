@@ -1,0 +1,97 @@
+"""Results of an assessment: frozen dataclasses, computed, never typed by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("critical", "major", "minor", "info")
+STATUSES = ("compliant", "partial", "missing", "not_applicable", "not_assessed")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # stable code, e.g. "LP01"
+    name: str  # short name, e.g. "no-legal-person-liability"
+    severity: str  # critical | major | minor | info
+    article: str
+    element: str  # the element it rests on
+    message: str
+    convention: str  # the Convention paragraph(s), e.g. "Art. 16.1-16.2"
+    evidence: tuple[str, ...] = ()  # provision ids
+    remediation: str = ""
+    elements: tuple[str, ...] = ()  # every element it affects (element first)
+    # Filled in by scoring: what fixing it would add, in points.
+    article_gain: float = 0.0
+    overall_gain: float = 0.0
+
+    @property
+    def affected(self) -> tuple[str, ...]:
+        return self.elements or (self.element,)
+
+
+@dataclass(frozen=True)
+class ElementResult:
+    id: str
+    label: str
+    obligation: str  # mandatory | optional
+    coverage: str  # full | partial | none | not_applicable | unmapped
+    provisions: tuple[str, ...]
+    score: float | None  # 0..1; None when excluded or not scored
+    excluded: str = ""  # why it is left out of the score
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Override:
+    status: str
+    justification: str
+    approver: str = ""
+    expires: str = ""
+    expired: bool = False
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    number: str
+    title: str
+    section: str
+    status: str  # the status shown: the override's when one applies, else computed
+    computed_status: str
+    score: float | None  # 0..100; None when not scored
+    scored_elements: int  # the denominator
+    excluded_elements: int
+    elements: tuple[ElementResult, ...]
+    findings: tuple[Finding, ...]
+    override: Override | None = None
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    id: str
+    title: str
+    score: float | None
+    articles_scored: int
+    articles_total: int
+
+
+@dataclass(frozen=True)
+class Assessment:
+    profile_path: str
+    country: str
+    iso2: str
+    profile_version: str
+    source_title: str
+    source_date: str
+    overall: float | None
+    sections: tuple[SectionResult, ...]
+    articles: tuple[ArticleResult, ...]
+    findings: tuple[Finding, ...]  # all findings, ranked by impact
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    # provision id -> {"label": "PC Article 205", "title": ..., "excerpts": [...]}, for display
+    provisions: dict = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        counts = {status: 0 for status in STATUSES}
+        for article in self.articles:
+            counts[article.status] += 1
+        return counts

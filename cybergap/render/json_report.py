@@ -1,0 +1,79 @@
+"""The assessment as JSON, documented by schemas/report.schema.json."""
+
+from __future__ import annotations
+
+import json
+
+from cybergap import __version__
+from cybergap.model import Assessment, Finding
+
+
+def finding_dict(finding: Finding, assessment: Assessment) -> dict:
+    return {
+        "rule": finding.rule,
+        "name": finding.name,
+        "severity": finding.severity,
+        "article": finding.article,
+        "element": finding.element,
+        "elements": list(finding.affected),
+        "message": finding.message,
+        "convention": finding.convention,
+        "evidence": [
+            {"provision": pid, "reference": assessment.provisions.get(pid, {}).get("label", pid)}
+            for pid in finding.evidence
+        ],
+        "remediation": finding.remediation,
+        "impact": {"article": finding.article_gain, "overall": finding.overall_gain},
+    }
+
+
+def to_dict(assessment: Assessment) -> dict:
+    return {
+        "tool": {"name": "cybergap", "version": __version__},
+        "profile": {
+            "path": assessment.profile_path,
+            "country": assessment.country,
+            "iso2": assessment.iso2,
+            "version": assessment.profile_version,
+            "source": {"title": assessment.source_title, "date": assessment.source_date},
+        },
+        "score": {
+            "overall": assessment.overall,
+            "sections": [
+                {"id": s.id, "title": s.title, "score": s.score,
+                 "articles_scored": s.articles_scored, "articles_total": s.articles_total}
+                for s in assessment.sections
+            ],
+        },
+        "counts": assessment.counts(),
+        "articles": [
+            {
+                "article": a.number,
+                "title": a.title,
+                "section": a.section,
+                "status": a.status,
+                "computed_status": a.computed_status,
+                "score": a.score,
+                "scored_elements": a.scored_elements,
+                "excluded_elements": a.excluded_elements,
+                "override": None if a.override is None else {
+                    "status": a.override.status, "justification": a.override.justification,
+                    "approver": a.override.approver or None, "expires": a.override.expires or None,
+                    "expired": a.override.expired,
+                },
+                "elements": [
+                    {"id": e.id, "label": e.label, "obligation": e.obligation, "coverage": e.coverage,
+                     "provisions": list(e.provisions), "score": e.score, "excluded": e.excluded or None}
+                    for e in a.elements
+                ],
+                "findings": [finding_dict(f, assessment) for f in a.findings],
+            }
+            for a in assessment.articles
+        ],
+        "findings": [finding_dict(f, assessment) for f in assessment.findings],
+        "notes": list(assessment.notes),
+    }
+
+
+def render(assessment: Assessment) -> str:
+    return json.dumps(to_dict(assessment), indent=2, ensure_ascii=False)

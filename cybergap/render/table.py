@@ -1,0 +1,223 @@
+"""The assessment for a terminal, with rich. Status reads without colour (symbol + word)."""
+
+from __future__ import annotations
+
+from cybergap.model import ArticleResult, Assessment, Finding
+from cybergap.render.text import clean, plain
+
+STATUS = {
+    "compliant": ("✔", "compliant", "green"),
+    "partial": ("◐", "partial", "yellow"),
+    "missing": ("✘", "missing", "red"),
+    "not_applicable": ("–", "n/a", "dim"),
+    "not_assessed": ("?", "not assessed", "dim"),
+}
+SEVERITY_STYLE = {"critical": "bold red", "major": "red", "minor": "yellow", "info": "cyan"}
+TOP_GAPS = 10
+
+
+def status_text(status: str):
+    from rich.text import Text
+
+    symbol, word, style = STATUS[status]
+    return Text(f"{symbol} {word}", style=style)
+
+
+def article_status(article: ArticleResult):
+    from rich.text import Text
+
+    text = status_text(article.status)
+    if article.override is not None and not article.override.expired:
+        text.append(" (override; computed: ", style="dim")
+        text.append_text(status_text(article.computed_status))
+        text.append(")", style="dim")
+    return text
+
+
+def score_bar(score: float | None, width: int = 10):
+    from rich.text import Text
+
+    if score is None:
+        return Text("—", style="dim")
+    filled = round(score / 100 * width)
+    style = "green" if score >= 100 else "yellow" if score > 0 else "red"
+    text = Text("█" * filled, style=style)
+    text.append("░" * (width - filled), style="dim")
+    text.append(f" {score:5.1f}")
+    return text
+
+
+def _header(a: Assessment):
+    from rich.panel import Panel
+    from rich.text import Text
+
+    counts = a.counts()
+    body = Text()
+    body.append(clean(a.country), style="bold")
+    body.append(f" ({clean(a.iso2)}) · profile {clean(a.profile_version)}\n")
+    body.append(f"Source: {clean(a.source_title)} ({clean(a.source_date)})\n", style="dim")
+    body.append("Overall score: ")
+    body.append_text(score_bar(a.overall, 20))
+    body.append("\n")
+    for status in STATUS:
+        body.append_text(status_text(status))
+        body.append(f" {counts[status]}   ")
+    return Panel(body, title="cybergap assessment", title_align="left")
+
+
+def _sections(a: Assessment):
+    from rich.table import Table
+
+    table = Table(title="Sections", title_justify="left")
+    table.add_column("Section")
+    table.add_column("Score", no_wrap=True)
+    table.add_column("Articles scored", justify="right", no_wrap=True)
+    for section in a.sections:
+        table.add_row(plain(section.title), score_bar(section.score), plain(f"{section.articles_scored}/{section.articles_total}"))
+    return table
+
+
+def main_finding(article: ArticleResult) -> Finding | None:
+    order = {"critical": 0, "major": 1, "minor": 2, "info": 3}
+    if not article.findings:
+        return None
+    return min(article.findings, key=lambda f: (order[f.severity], -f.article_gain))
+
+
+def _articles(a: Assessment, articles):
+    from rich.table import Table
+
+    table = Table(title="Articles", title_justify="left")
+    table.add_column("Art.", justify="right", no_wrap=True)
+    table.add_column("Title", ratio=2)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Score", no_wrap=True)
+    table.add_column("Main finding", ratio=3)
+    for article in articles:
+        finding = main_finding(article)
+        table.add_row(
+            plain(article.number), plain(article.title), article_status(article), score_bar(article.score),
+            plain(f"{finding.rule}: {finding.message}" if finding else ""),
+        )
+    return table
+
+
+def _finding_lines(a: Assessment, finding: Finding):
+    from rich.text import Text
+
+    text = Text()
+    text.append(f"{finding.rule} ", style="bold")
+    text.append(f"{finding.severity}", style=SEVERITY_STYLE[finding.severity])
+    text.append(f" · {clean(finding.element)} · {clean(finding.convention)}\n")
+    text.append(clean(finding.message) + "\n")
+    if finding.evidence:
+        refs = ", ".join(clean(a.provisions.get(pid, {}).get("label", pid)) for pid in finding.evidence)
+        text.append("Evidence: ", style="dim")
+        text.append(refs + "\n")
+    text.append("Remedy: ", style="dim")
+    text.append(clean(finding.remediation))
+    if finding.overall_gain or finding.article_gain:
+        text.append(f"\nFixing it adds {finding.article_gain:+.1f} to the article, {finding.overall_gain:+.2f} overall", style="dim")
+    return text
+
+
+def _findings_by_article(a: Assessment, articles):
+    from rich.console import Group
+    from rich.panel import Panel
+
+    panels = []
+    for article in articles:
+        if not article.findings:
+            continue
+        body = Group(*[_finding_lines(a, f) for f in article.findings])
+        panels.append(Panel(body, title=plain(f"Article {article.number} – {article.title}"), title_align="left"))
+    return panels
+
+
+def _top_gaps(a: Assessment):
+    from rich.table import Table
+
+    table = Table(title=f"Top gaps by impact (of {len(a.findings)} findings)", title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Rule", no_wrap=True)
+    table.add_column("Art.", justify="right", no_wrap=True)
+    table.add_column("Gap")
+    table.add_column("+Overall", justify="right", no_wrap=True)
+    for rank, finding in enumerate([f for f in a.findings if f.overall_gain > 0][:TOP_GAPS], 1):
+        table.add_row(plain(rank), plain(finding.rule), plain(finding.article), plain(finding.message),
+                      plain(f"{finding.overall_gain:+.2f}"))
+    return table
+
+
+def render(a: Assessment, articles: list[str] | None = None, sections: list[str] | None = None):
+    """A rich renderable of the whole assessment, or of some articles / sections."""
+    from rich.console import Group
+    from rich.text import Text
+
+    shown = [x for x in a.articles if (not articles or x.number in articles) and (not sections or x.section in sections)]
+    parts = [_header(a), _sections(a), _articles(a, shown)]
+    parts += _findings_by_article(a, shown)
+    if not articles:
+        parts.append(_top_gaps(a))
+    for note in a.notes:
+        parts.append(Text(clean(note), style="yellow"))
+    return Group(*parts)
+
+
+def render_article(a: Assessment, number: str, convention_text: str):
+    """One article in depth: Convention text beside the domestic excerpts, elements, findings."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    article = next(x for x in a.articles if x.number == number)
+    head = Text()
+    head.append(f"Article {article.number} – {clean(article.title)}  ", style="bold")
+    head.append_text(article_status(article))
+    head.append("  ")
+    head.append_text(score_bar(article.score))
+    head.append(f"  ({article.scored_elements} scored elements, {article.excluded_elements} excluded)", style="dim")
+    if article.override is not None:
+        o = article.override
+        state = "expired, not applied" if o.expired else "applied"
+        head.append(f"\nOverride to {o.status} ({state}): {clean(o.justification)}", style="yellow")
+
+    cited = []
+    for element in article.elements:
+        cited += [p for p in element.provisions if p not in cited]
+    domestic = Text()
+    for pid in cited:
+        info = a.provisions.get(pid, {})
+        domestic.append(clean(info.get("label", pid)), style="bold")
+        if info.get("title"):
+            domestic.append(f". {clean(info['title'])}", style="bold")
+        if info.get("commentary"):
+            domestic.append(" (commentary, not law)", style="dim")
+        domestic.append("\n")
+        for excerpt in info.get("excerpts", []):
+            domestic.append(clean(excerpt) + "\n")
+        domestic.append("\n")
+    side = Table.grid(expand=True, padding=(0, 1))
+    side.add_column(ratio=1)
+    side.add_column(ratio=1)
+    side.add_row(Panel(plain(convention_text.strip()), title="Convention"),
+                 Panel(domestic if cited else Text("The profile cites no provision.", style="dim"), title="Domestic law"))
+
+    elements = Table(title="Elements", title_justify="left")
+    elements.add_column("Id", no_wrap=True)
+    elements.add_column("Requirement")
+    elements.add_column("Coverage", no_wrap=True)
+    elements.add_column("Provisions")
+    elements.add_column("Score", justify="right", no_wrap=True)
+    for element in article.elements:
+        score = "—" if element.score is None else f"{element.score:.2f}"
+        if element.excluded:
+            score = f"excluded: {element.excluded}"
+        elif element.obligation != "mandatory":
+            score = "optional"
+        refs = ", ".join(a.provisions.get(p, {}).get("label", p) for p in element.provisions)
+        elements.add_row(plain(element.id), plain(element.label), plain(element.coverage), plain(refs), plain(score))
+    parts = [head, side, elements]
+    parts += _findings_by_article(a, [article])
+    return Group(*parts)

@@ -1,0 +1,102 @@
+"""Sanctions (Art. 13.1) and extraditability (Art. 24.1.a) of the mapped offences."""
+
+from __future__ import annotations
+
+from cybergap.rules import rule
+from cybergap.rules.context import base_penalty, cite, max_deprivation_months
+
+OFFENCE_ARTICLES = {str(n) for n in range(2, 11)}
+
+
+def mapped_offences(ctx) -> dict[str, list[str]]:
+    """Penal provision id -> the offence elements (Arts. 2-10) it covers, in catalogue order."""
+    found: dict[str, list[str]] = {}
+    for element_id, element in ctx.catalog.elements.items():
+        if element["article"] not in OFFENCE_ARTICLES or element.get("kind") != "offence":
+            continue
+        for provision in ctx.covering(element_id):
+            if provision.get("facts", {}).get("penalties"):
+                found.setdefault(provision["id"], []).append(element_id)
+    return found
+
+
+def describe_penalty(penalty: dict) -> str:
+    parts = []
+    if penalty.get("fine_mci_max"):
+        parts.append(f"a fine of up to {penalty['fine_mci_max']} MCI")
+    if penalty.get("arrest_days_max"):
+        parts.append(f"arrest of up to {penalty['arrest_days_max']} days")
+    if penalty.get("restriction_of_liberty_months_max"):
+        parts.append(f"restriction of liberty of up to {penalty['restriction_of_liberty_months_max']} months")
+    if penalty.get("imprisonment_months_max"):
+        parts.append(f"imprisonment of up to {penalty['imprisonment_months_max']} months")
+    return " or ".join(parts) or "no sanction recorded"
+
+
+@rule("SAN01", "no-deprivation-of-liberty", "major", "Art. 13.1",
+      """Article 13.1 requires that the offences of Articles 2-11 be punishable by effective,
+      proportionate and dissuasive sanctions which include deprivation of liberty. A basic offence
+      punishable only by fines, community service or a few weeks' arrest falls short; a sanction
+      available only in aggravated parts leaves the basic conduct without it.""",
+      """Make the basic offence punishable by imprisonment (not only in aggravated forms).""")
+def no_deprivation_of_liberty(ctx):
+    """The basic part of a mapped offence allows no imprisonment (only fines, arrest and the like).
+
+    Fails: `penalties: [{part: "1", fine_mci_max: 160, arrest_days_max: 40}]` mapped to Art. 2.
+    Passes: `penalties: [{part: "1", imprisonment_months_max: 24}]`.
+    """
+    for pid, elements in mapped_offences(ctx).items():
+        penalty = base_penalty(ctx.provisions[pid])
+        if penalty is None or penalty.get("imprisonment_months_max"):
+            continue
+        arrest = penalty.get("arrest_days_max")
+        severity = "minor" if arrest else "major"
+        what = "only short arrest" if arrest else "no deprivation of liberty"
+        yield no_deprivation_of_liberty.rule.finding(
+            ctx, "13.1",
+            f"{cite(ctx, [pid])}({penalty['part']}), mapped to {', '.join(elements)}, allows {what}: "
+            f"{describe_penalty(penalty)}; imprisonment only in aggravated parts",
+            [pid], severity=severity)
+
+
+@rule("EXT01", "offence-not-extraditable", "info", "Art. 24.1.a",
+      """Article 24.1.a makes the Convention offences extraditable when punishable under the laws of
+      both Parties by deprivation of liberty for a maximum of at least one year. A basic offence
+      punishable by less falls outside extradition under the Convention.""",
+      """Raise the maximum penalty of the basic offence to at least one year's deprivation of liberty.""")
+def not_extraditable(ctx):
+    """The basic part of a mapped offence is punishable by less than a year's deprivation of liberty.
+
+    Fails: `penalties: [{part: "1", arrest_days_max: 40}]` mapped to Art. 2.
+    Passes: `penalties: [{part: "1", imprisonment_months_max: 24}]`.
+    """
+    minimum = ctx.catalog.threshold("extradition_min_deprivation_months")
+    for pid, elements in mapped_offences(ctx).items():
+        penalty = base_penalty(ctx.provisions[pid])
+        if penalty is None or max_deprivation_months(penalty) >= minimum:
+            continue
+        yield not_extraditable.rule.finding(
+            ctx, "24.1.a",
+            f"{cite(ctx, [pid])}({penalty['part']}), mapped to {', '.join(elements)}, is punishable by "
+            f"{describe_penalty(penalty)}: under {minimum} months' deprivation of liberty, so not extraditable under Art. 24.1.a",
+            [pid])
+
+
+@rule("EXT02", "extradition-threshold-stricter", "major", "Art. 24.1.a",
+      """Article 24.1.a sets the extradition threshold at a maximum penalty of at least one year's
+      deprivation of liberty. A domestic threshold above that refuses extradition for offences the
+      Convention makes extraditable.""",
+      """Lower the domestic extradition threshold to offences punishable by at least one year.""")
+def stricter_threshold(ctx):
+    """The domestic extradition threshold is higher than one year.
+
+    Fails: `extradition: {min_imprisonment_months: 24}`.
+    Passes: `extradition: {min_imprisonment_months: 12}`.
+    """
+    minimum = ctx.catalog.threshold("extradition_min_deprivation_months")
+    for pid, fact in ctx.facts("extradition"):
+        months = fact.get("min_imprisonment_months")
+        if months is not None and months > minimum:
+            yield stricter_threshold.rule.finding(
+                ctx, "24.1.a", f"{cite(ctx, [pid])} requires imprisonment of at least {months} months, more than the {minimum} of Art. 24.1.a",
+                [pid])

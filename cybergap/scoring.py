@@ -1,0 +1,144 @@
+"""Scores and statuses from mappings and findings. Scoring never prints.
+
+The formula (also shown by ``cybergap explain scoring``):
+
+* Element: its coverage value (full 1, partial 0.5, none or unmapped 0), capped by the
+  worst finding on it (critical 0, major 0.5, minor 0.75, info no cap). Elements excluded by
+  a declared reservation or marked not applicable are left out, openly.
+* Article: 100 x the mean of its scored mandatory elements (the denominator is shown).
+  An article none of whose elements the profile maps is ``not_assessed``; one whose
+  elements are all excluded, or that imposes no mandatory obligation, is
+  ``not_applicable``. Otherwise 100 is ``compliant``, 0 ``missing``, anything between ``partial``.
+* Section: the mean of its scored articles. Overall: the mean of the scored sections
+  (substantive law, procedural law, jurisdiction, international co-operation).
+* Impact of a finding: the article and overall points gained if it alone were fixed
+  (its cap lifted and, for a coverage finding, its elements fully covered).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from statistics import mean
+
+from cybergap.model import ArticleResult, ElementResult, Finding, Override, SectionResult
+
+COVERAGE_VALUE = {"full": 1.0, "partial": 0.5, "none": 0.0, "unmapped": 0.0}
+SEVERITY_CAP = {"critical": 0.0, "major": 0.5, "minor": 0.75, "info": 1.0}
+COVERAGE_RULES = ("COV01", "COV02", "COV03", "COV04")
+
+FORMULA = __doc__.split("The formula (also shown by ``cybergap explain scoring``):", 1)[1].strip()
+
+
+def _caps(findings: list[Finding]) -> dict[str, float]:
+    caps: dict[str, float] = {}
+    for finding in findings:
+        for element in finding.affected:
+            caps[element] = min(caps.get(element, 1.0), SEVERITY_CAP[finding.severity])
+    return caps
+
+
+def element_results(ctx, article: dict, caps: dict[str, float], fixed: frozenset = frozenset()) -> list[ElementResult]:
+    results = []
+    for element in article.get("elements", []):
+        element_id = element["id"]
+        mapping = ctx.mappings.get(element_id, {})
+        coverage = ctx.coverage(element_id)
+        excluded = ctx.excluded(element_id)
+        score = None
+        if not excluded and element["obligation"] == "mandatory":
+            base = 1.0 if element_id in fixed else COVERAGE_VALUE[coverage]
+            score = min(base, caps.get(element_id, 1.0))
+        results.append(ElementResult(
+            id=element_id, label=element["label"], obligation=element["obligation"], coverage=coverage,
+            provisions=tuple(mapping.get("provisions", [])), score=score, excluded=excluded,
+            note=mapping.get("note", "")))
+    return results
+
+
+def article_score(ctx, article: dict, elements: list[ElementResult]) -> tuple[str, float | None]:
+    """(computed status, score 0-100 or None)."""
+    if not any(e.id in ctx.mappings for e in elements):
+        return "not_assessed", None
+    scored = [e.score for e in elements if e.score is not None]
+    if not scored:
+        return "not_applicable", None
+    score = round(100 * mean(scored), 1)
+    if score >= 100:
+        return "compliant", score
+    if score <= 0:
+        return "missing", score
+    return "partial", score
+
+
+def _override(ctx, number: str, today: date) -> Override | None:
+    for item in ctx.profile.get("overrides", []):
+        if item["article"] != number:
+            continue
+        expires = item.get("expires") or ""
+        expired = bool(expires) and date.fromisoformat(expires) < today
+        return Override(item["status"], item["justification"], item.get("approver", ""), expires, expired)
+    return None
+
+
+def score_articles(ctx, findings: list[Finding], today: date, fixed: frozenset = frozenset()) -> list[ArticleResult]:
+    caps = _caps(findings)
+    by_article: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_article.setdefault(finding.article, []).append(finding)
+    results = []
+    for article in ctx.catalog.articles:
+        elements = element_results(ctx, article, caps, fixed)
+        computed, score = article_score(ctx, article, elements)
+        override = _override(ctx, article["number"], today)
+        status = override.status if override and not override.expired else computed
+        results.append(ArticleResult(
+            number=article["number"], title=article["title"], section=article["scoring_section"],
+            status=status, computed_status=computed, score=score,
+            scored_elements=sum(1 for e in elements if e.score is not None),
+            excluded_elements=sum(1 for e in elements if e.excluded),
+            elements=tuple(elements), findings=tuple(by_article.get(article["number"], [])), override=override))
+    return results
+
+
+def score_sections(catalog, articles: list[ArticleResult]) -> tuple[list[SectionResult], float | None]:
+    sections = []
+    for section in catalog.sections:
+        members = [a for a in articles if a.section == section["id"]]
+        scored = [a.score for a in members if a.score is not None]
+        score = round(mean(scored), 1) if scored and section.get("scored", True) else None
+        sections.append(SectionResult(section["id"], section["title"], score, len(scored), len(members)))
+    counted = [s.score for s, spec in zip(sections, catalog.sections) if spec.get("scored", True) and s.score is not None]
+    overall = round(mean(counted), 1) if counted else None
+    return sections, overall
+
+
+def with_impact(ctx, findings: list[Finding], today: date) -> list[Finding]:
+    """Each finding with the points fixing it alone would add, ranked by that impact."""
+    base_articles = score_articles(ctx, findings, today)
+    _, base_overall = score_sections(ctx.catalog, base_articles)
+    base_by_number = {a.number: a.score for a in base_articles}
+    ranked = []
+    for index, finding in enumerate(findings):
+        rest = findings[:index] + findings[index + 1:]
+        fixed = frozenset(finding.affected) if finding.rule in COVERAGE_RULES or _replaces(finding) else frozenset()
+        articles = score_articles(ctx, rest, today, fixed)
+        _, overall = score_sections(ctx.catalog, articles)
+        after = {a.number: a.score for a in articles}
+        article_gain = (after.get(finding.article) or 0) - (base_by_number.get(finding.article) or 0)
+        overall_gain = (overall or 0) - (base_overall or 0)
+        ranked.append(dataclasses.replace(finding, article_gain=round(article_gain, 1), overall_gain=round(overall_gain, 2)))
+    order = {"critical": 0, "major": 1, "minor": 2, "info": 3}
+    ranked.sort(key=lambda f: (-f.overall_gain, -f.article_gain, order[f.severity], _article_key(f.article), f.rule))
+    return ranked
+
+
+def _replaces(finding: Finding) -> bool:
+    from cybergap.rules import REGISTRY
+
+    rule = REGISTRY.get(finding.rule)
+    return bool(rule and rule.replaces_coverage)
+
+
+def _article_key(number: str) -> int:
+    return int(number) if number.isdigit() else 999
