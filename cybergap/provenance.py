@@ -1,9 +1,9 @@
 """Provenance: prove that every quoted excerpt stands verbatim in its cited source.
 
 Both the source and the excerpt are normalised the same way before comparing:
-HTML tags and markdown emphasis are removed, list markers and the page headers
-the PDF conversion repeated are dropped, and whitespace is folded. Words,
-punctuation and case must match exactly.
+inline HTML tags (<i>, <b>…) and markdown emphasis are removed, block tags become
+spaces, list markers and the page headers the PDF conversion repeated are dropped,
+and whitespace is folded. Words, punctuation and case must match exactly.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+_INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|u|span|sup|sub|a)(?:\s[^>]*)?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _PAGE_HEADER = re.compile(
     r"^\s*(\*\*)?BUDAPEST CONVENTION(\*\*)?\s*(\*\*)?(DOMESTIC LEGISLATION)?(\*\*)?\s*$"
@@ -26,6 +27,7 @@ _SPACE = re.compile(r"\s+")
 
 def normalise(text: str) -> str:
     """Fold markup and whitespace so that only the words are compared."""
+    text = _INLINE_TAG.sub("", text)
     text = _TAG.sub(" ", text)
     text = _PAGE_HEADER.sub(" ", text)
     text = _LIST_MARKER.sub(" ", text)

@@ -81,7 +81,7 @@ def test_changed_word_in_excerpt_fails_provenance_at_its_line(cli, minimal):
     edit(minimal, "punished by imprisonment", "punished by a fine")
     result = cli("check", minimal)
     assert result.exit_code == 1
-    line = line_of(minimal, "1. Intentional illegal access")
+    line = line_of(minimal, "- text: >-")
     assert f"{minimal}:{line}:" in result.stdout
     assert "provision 'pc-1': excerpt 1 is not verbatim in sources/mini.txt" in result.stdout
     assert "[not-verbatim]" in result.stdout

@@ -83,7 +83,7 @@ def no_aiding_or_abetting(ctx):
 
 
 @rule("ATT03", "attempt-not-assessable", "info", "Art. 11.2",
-      """Attempt liability is derived from the profile's general-part facts (gravity classes and from
+      """Article 11.2 attempt liability is derived from the profile's general-part facts (gravity classes and from
       which class attempt is punishable). Without them the profile has no evidence either way.""",
       """Record the general part's gravity classes and attempt liability in the profile.""")
 def attempt_not_assessable(ctx):

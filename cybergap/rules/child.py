@@ -14,7 +14,7 @@ def _gaps(ctx, wanted: dict[str, str], finding_rule):
         if element_id not in ctx.catalog.elements or ctx.excluded(element_id):
             continue
         coverage = ctx.coverage(element_id)
-        if coverage in ("full", "not_applicable"):
+        if coverage in ("full", "not_applicable", "unmapped"):  # unmapped: no evidence (COV03)
             continue
         mapping = ctx.mappings.get(element_id, {})
         cited = mapping.get("provisions", [])

@@ -38,7 +38,7 @@ def not_covered(ctx):
 
 
 @rule("COV02", "element-partially-covered", "minor", "the article's mandatory paragraph",
-      """Partial coverage means the domestic provision reaches only part of what the Convention
+      """Partial coverage of a mandatory element (Arts. 2-35) means the domestic provision reaches only part of what the Convention
       requires (narrower conduct or objects, added conditions), so some conduct the Convention
       requires to be criminalised or some power it requires stays out of reach.""",
       """Widen the provision to the Convention's wording, or cite a further provision that covers
@@ -59,7 +59,7 @@ def partially_covered(ctx):
 
 
 @rule("COV03", "element-not-mapped", "minor", "the article's mandatory paragraph",
-      """An assessment must rest on evidence. When a profile maps some elements of an article but
+      """An assessment must rest on evidence. When a profile maps some elements of an Article but
       says nothing of another mandatory element, the profile has no evidence for it, and the
       element counts as uncovered until the profile says otherwise.""",
       """Map the element in the profile: cite the provision that covers it, or record coverage
