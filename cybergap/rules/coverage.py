@@ -79,7 +79,7 @@ def not_mapped(ctx):
 
 
 @rule("COV04", "coverage-rests-on-commentary", "major", "the article's mandatory paragraph",
-      """The Convention requires legislative and other measures; an explanation or assertion in a
+      """Articles 2-35 require legislative and other measures; an explanation or assertion in a
       country profile is not a legal provision. Coverage that cites no provision of law is unproven.""",
       """Cite the provision of law that covers the element, or lower the coverage to `none`.""")
 def rests_on_commentary(ctx):
