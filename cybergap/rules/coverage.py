@@ -15,7 +15,7 @@ def _mandatory(ctx):
             yield element_id, element
 
 
-@rule("COV01", "element-not-covered", "major", "the article's mandatory paragraph",
+@rule("COV01", "element-not-covered", "major", "Arts. 2-35, the element's paragraph",
       """A Party "shall adopt such legislative and other measures as may be necessary" for every
       mandatory element of Articles 2-35; an element that no cited provision covers is a gap in
       implementation (Convention, passim; Explanatory Report para. 16 on minimum standards).""",
@@ -37,7 +37,7 @@ def not_covered(ctx):
             mapping.get("provisions", []), convention=f"Art. {element_id}")
 
 
-@rule("COV02", "element-partially-covered", "minor", "the article's mandatory paragraph",
+@rule("COV02", "element-partially-covered", "minor", "Arts. 2-35, the element's paragraph",
       """Partial coverage of a mandatory element (Arts. 2-35) means the domestic provision reaches only part of what the Convention
       requires (narrower conduct or objects, added conditions), so some conduct the Convention
       requires to be criminalised or some power it requires stays out of reach.""",
@@ -58,7 +58,7 @@ def partially_covered(ctx):
             mapping.get("provisions", []), convention=f"Art. {element_id}")
 
 
-@rule("COV03", "element-not-mapped", "minor", "the article's mandatory paragraph",
+@rule("COV03", "element-not-mapped", "minor", "Arts. 2-35, the element's paragraph",
       """An assessment must rest on evidence. When a profile maps some elements of an Article but
       says nothing of another mandatory element, the profile has no evidence for it, and the
       element counts as uncovered until the profile says otherwise.""",
@@ -78,7 +78,7 @@ def not_mapped(ctx):
                 convention=f"Art. {element_id}")
 
 
-@rule("COV04", "coverage-rests-on-commentary", "major", "the article's mandatory paragraph",
+@rule("COV04", "coverage-rests-on-commentary", "major", "Arts. 2-35, the element's paragraph",
       """Articles 2-35 require legislative and other measures; an explanation or assertion in a
       country profile is not a legal provision. Coverage that cites no provision of law is unproven.""",
       """Cite the provision of law that covers the element, or lower the coverage to `none`.""")

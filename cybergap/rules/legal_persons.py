@@ -71,7 +71,7 @@ def no_supervision_liability(ctx):
 
 
 @rule("LP03", "liability-asserted-without-provision", "minor", "Art. 12.3",
-      """A liability the source asserts but does not cite cannot be verified: the Convention asks for
+      """A liability the source asserts but does not cite cannot be verified: Article 12 asks for
       legislative measures, and an assessment rests on the provisions themselves.""",
       """Cite the administrative or civil provisions that make legal persons liable for the
       Convention offences, with their sanctions.""")
