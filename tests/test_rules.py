@@ -67,7 +67,7 @@ LIABLE = fact("lp", legal_person_liability={"administrative": "provided", "lack_
                                             "monetary_sanctions": "provided"})
 
 CASES = {
-    "COV01": (profile(mappings=[m("16.1", coverage="none")]), profile([ORDER], [m("16.1", ["o"])])),
+    "COV01": (profile(mappings=[m("6.1.a.ii", coverage="none")]), profile([offence("p")], [m("6.1.a.ii", ["p"])])),
     "COV02": (profile([offence("p")], [m("3", ["p"], "partial")]), profile([offence("p")], [m("3", ["p"])])),
     "COV03": (profile([offence("p")], [m("9.1.a", ["p"])]),
               profile([offence("p")], [m(e, ["p"]) for e in ("9.1.a", "9.1.b", "9.1.c", "9.1.d", "9.1.e",

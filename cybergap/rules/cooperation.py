@@ -61,7 +61,7 @@ def no_expedited_requests(ctx):
       Party without a request, when it might help that Party; the Convention encourages a legal basis
       for it.""",
       """Provide a legal basis for forwarding information spontaneously, with conditions of
-      confidentiality and use (Art. 26.2).""")
+      confidentiality and use (Art. 26.2).""", replaces_coverage=True)
 def no_spontaneous_information(ctx):
     """Nothing cited allows information to be forwarded without a prior request.
 

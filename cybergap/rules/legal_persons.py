@@ -32,7 +32,7 @@ def _all_statements(ctx) -> list[str]:
       of liability open (criminal, civil or administrative), but some liability must exist and be
       established by law (Explanatory Report paras. 123-127).""",
       """Establish the liability of legal persons for the offences of Articles 2-11 (criminal,
-      administrative or civil), in a provision that names the leading-person links of Art. 12.1.a-c.""")
+      administrative or civil), in a provision that names the leading-person links of Art. 12.1.a-c.""", replaces_coverage=True)
 def no_liability(ctx):
     """No provision of law establishes liability of legal persons of any kind.
 
@@ -56,7 +56,7 @@ def no_liability(ctx):
       """Article 12.2 requires liability of the legal person also where a lack of supervision or
       control by a leading person made the offence possible (Explanatory Report para. 125).""",
       """Extend the liability of legal persons to offences made possible by a lack of supervision or
-      control by a person in a leading position.""")
+      control by a person in a leading position.""", replaces_coverage=True)
 def no_supervision_liability(ctx):
     """No provision of law establishes lack-of-supervision liability (Art. 12.2).
 
@@ -98,7 +98,7 @@ def asserted_without_provision(ctx):
       """Article 13.2 requires that legal persons held liable under Article 12 be subject to
       effective, proportionate and dissuasive criminal or non-criminal sanctions, including
       monetary sanctions.""",
-      """Provide monetary sanctions (fines) for legal persons liable for the Convention offences.""")
+      """Provide monetary sanctions (fines) for legal persons liable for the Convention offences.""", replaces_coverage=True)
 def no_monetary_sanctions(ctx):
     """No provision of law gives monetary sanctions for liable legal persons.
 

@@ -38,7 +38,7 @@ def _retention_text(ctx) -> tuple[str, list[str]]:
       (Explanatory Report paras. 149-151: preservation is not retention).""",
       """Give the competent authorities a power to order any person to preserve specified stored
       computer data, including traffic data, expeditiously, for up to 90 days, renewable, with a
-      duty to keep the order confidential (Art. 16.3).""")
+      duty to keep the order confidential (Art. 16.3).""", replaces_coverage=True)
 def retention_not_preservation(ctx):
     """A general retention duty is the only thing cited for Article 16: no preservation order.
 
@@ -64,7 +64,7 @@ def retention_not_preservation(ctx):
       computer data (up to 90 days, renewable). Without it, volatile evidence is lost before a
       production order or search can reach it.""",
       """Give the competent authorities a power to order the expeditious preservation of specified
-      stored computer data, for up to 90 days, renewable.""")
+      stored computer data, for up to 90 days, renewable.""", replaces_coverage=True)
 def no_preservation(ctx):
     """Neither a preservation order nor even a retention duty is cited.
 
@@ -102,7 +102,7 @@ def preservation_period(ctx):
       traffic data to identify the service providers and the path of a communication, so that a
       chain of providers can be followed before the data is lost.""",
       """Provide for the expeditious partial disclosure of preserved traffic data sufficient to
-      identify the service providers and the path of the communication.""")
+      identify the service providers and the path of the communication.""", replaces_coverage=True)
 def no_partial_disclosure(ctx):
     """No power of expedited partial disclosure of traffic data is cited.
 
@@ -123,7 +123,7 @@ def no_partial_disclosure(ctx):
       for at least 60 days pending a mutual assistance request, without dual criminality. It relies
       on a domestic preservation power usable on a foreign request.""",
       """Make the preservation order usable on a foreign request, for at least 60 days and without
-      requiring dual criminality, with continued preservation pending the formal request.""")
+      requiring dual criminality, with continued preservation pending the formal request.""", replaces_coverage=True)
 def no_foreign_preservation(ctx):
     """No preservation order is available on a foreign request (or it lasts under 60 days).
 
@@ -152,7 +152,7 @@ def no_foreign_preservation(ctx):
       disclose expeditiously enough traffic data to identify a service provider in another State
       and the path of the communication.""",
       """Provide for the expedited disclosure to a requesting Party of preserved traffic data
-      sufficient to identify the providers and the path.""")
+      sufficient to identify the providers and the path.""", replaces_coverage=True)
 def no_disclosure_to_requesting_party(ctx):
     """No power of partial disclosure usable on a foreign preservation request is cited.
 
