@@ -21,7 +21,7 @@ def run_rules(format: str) -> int:
 
     table = Table(title=f"{len(rules)} rules", title_justify="left")
     for column in ("Code", "Name", "Severity", "Convention", "Theme"):
-        table.add_column(column, no_wrap=column in ("Code", "Severity"))
+        table.add_column(column, no_wrap=column in ("Code", "Severity"), overflow="fold")
     for r in rules:
         table.add_row(plain(r.code), plain(r.name), plain(r.severity), plain(r.convention), plain(r.theme))
     stdout_console().print(table)

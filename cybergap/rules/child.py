@@ -30,7 +30,7 @@ def _gaps(ctx, wanted: dict[str, str], finding_rule):
       """Article 9.1.d and e require procuring child abuse material through a computer system and its
       simple possession to be criminal, unless the State reserves the right not to apply them under
       Art. 9.4. Offences limited to production or possession 'for the purpose of distribution' miss
-      the consumer side of the market (Explanatory Report paras. 96-98).""",
+      the consumer side of the market.""",
       """Criminalise procuring and simple possession of child abuse material in a computer system or
       on a storage medium, or declare reservation 9.4.""", replaces_coverage=True)
 def possession_or_procuring(ctx):
@@ -45,7 +45,7 @@ def possession_or_procuring(ctx):
 @rule("CAM02", "cam-material-types", "major", "Art. 9.2.b-c",
       """Article 9.2 defines child pornography to include material depicting a person appearing to
       be a minor and realistic images of a non-existent minor; a Party may exclude 9.2.b and c only by
-      reservation under Art. 9.4 (Explanatory Report paras. 101-102).""",
+      reservation under Art. 9.4.""",
       """Extend the offence to material depicting persons appearing to be minors and realistic images,
       or declare reservation 9.4.""", replaces_coverage=True)
 def material_types(ctx):

@@ -18,7 +18,7 @@ def _mandatory(ctx):
 @rule("COV01", "element-not-covered", "major", "Arts. 2-35, the element's paragraph",
       """A Party "shall adopt such legislative and other measures as may be necessary" for every
       mandatory element of Articles 2-35; an element that no cited provision covers is a gap in
-      implementation (Convention, passim; Explanatory Report para. 16 on minimum standards).""",
+      implementation.""",
       """Adopt a provision that covers the element as the Convention words it, or cite the existing
       provision that does so and map it in the profile.""")
 def not_covered(ctx):

@@ -54,7 +54,7 @@ def no_liability(ctx):
 
 @rule("LP02", "no-lack-of-supervision-liability", "major", "Art. 12.2",
       """Article 12.2 requires liability of the legal person also where a lack of supervision or
-      control by a leading person made the offence possible (Explanatory Report para. 125).""",
+      control by a leading person made the offence possible.""",
       """Extend the liability of legal persons to offences made possible by a lack of supervision or
       control by a person in a leading position.""", replaces_coverage=True)
 def no_supervision_liability(ctx):

@@ -35,7 +35,7 @@ def _retention_text(ctx) -> tuple[str, list[str]]:
       renewable. A general data-retention duty is a different measure: it covers only the data and
       holders it lists (typically providers' subscriber data), keeps data on everyone for a fixed
       period, and lets nobody order a particular person to freeze particular data now
-      (Explanatory Report paras. 149-151: preservation is not retention).""",
+      (preservation is not retention).""",
       """Give the competent authorities a power to order any person to preserve specified stored
       computer data, including traffic data, expeditiously, for up to 90 days, renewable, with a
       duty to keep the order confidential (Art. 16.3).""", replaces_coverage=True)

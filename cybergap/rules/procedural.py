@@ -14,7 +14,7 @@ def powers(ctx, *kinds: str) -> list[tuple[str, dict]]:
       """Article 19 requires powers to search or similarly access a computer system and computer
       data stored in it, and a storage medium, and to seize or similarly secure computer data. Powers
       framed for tangible 'objects or documents' leave it uncertain whether data as such can be
-      searched, copied or secured (Explanatory Report paras. 184-189).""",
+      searched, copied or secured.""",
       """State expressly that search and seizure extend to computer systems, storage media and
       computer data, including making and keeping copies.""", replaces_coverage=True)
 def search_not_of_data(ctx):
