@@ -61,8 +61,8 @@ def rule(code: str, name: str, severity: str, convention: str, rationale: str, r
         if code in REGISTRY:
             raise ValueError(f"rule code {code} registered twice")
         theme = check.__module__.rsplit(".", 1)[-1]
-        REGISTRY[code] = Rule(code, name, severity, convention, inspect.cleandoc(rationale),
-                              inspect.cleandoc(remediation), check, theme, replaces_coverage)
+        REGISTRY[code] = Rule(code, name, severity, convention, " ".join(rationale.split()),
+                              " ".join(remediation.split()), check, theme, replaces_coverage)
         check.rule = REGISTRY[code]
         return check
 

@@ -24,6 +24,8 @@ def _retention_text(ctx) -> tuple[str, list[str]]:
     pid, fact = regimes[0]
     days = fact.get("period_days")
     period = f" for {days} days" if days else ""
+    if days and days % 365 == 0:
+        period += f" ({days // 365} year{'s' if days > 365 else ''})"
     then = f", then {fact['afterwards']}" if fact.get("afterwards") else ""
     text = f"{cite(ctx, [pid])} obliges {fact['bearer']} to keep {fact['scope']}{period}{then}"
     return text, [p for p, _ in regimes]
