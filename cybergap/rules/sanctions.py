@@ -52,10 +52,12 @@ def no_deprivation_of_liberty(ctx):
         arrest = penalty.get("arrest_days_max")
         severity = "minor" if arrest else "major"
         what = "only short arrest" if arrest else "no deprivation of liberty"
+        jailed = [p["part"] for p in ctx.provisions[pid]["facts"]["penalties"] if p.get("imprisonment_months_max")]
+        where = f"imprisonment only in aggravated part(s) {', '.join(jailed)}" if jailed else "no part provides imprisonment"
         yield no_deprivation_of_liberty.rule.finding(
             ctx, "13.1",
             f"{cite(ctx, [pid])}({penalty['part']}), mapped to {', '.join(elements)}, allows {what}: "
-            f"{describe_penalty(penalty)}; imprisonment only in aggravated parts",
+            f"{describe_penalty(penalty)}; {where}",
             [pid], severity=severity)
 
 

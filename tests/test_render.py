@@ -1,0 +1,78 @@
+"""Renderers: every --format has one, and rendered output matches the golden files in tests/golden/.
+
+Regenerate the golden files after an intended change with CYBERGAP_UPDATE_GOLDEN=1.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cybergap.catalog import load_catalog
+from cybergap.cli.assess_cmd import FORMATS
+from cybergap.engine import assess
+from cybergap.loader import load
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def minimal_assessment():
+    """A tiny profile with a few gaps (harm threshold, no interception offence, arrest only)."""
+    document = load(DATA / "gaps.yaml", "gaps.yaml")
+    return assess(document.data, load_catalog(), document.path, today=date(2026, 1, 1))
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("CYBERGAP_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs; rerun with CYBERGAP_UPDATE_GOLDEN=1 if intended"
+
+
+def test_markdown_golden():
+    from cybergap.render import markdown
+
+    check_golden("gaps.md", markdown.render(minimal_assessment()))
+
+
+def test_table_golden_at_fixed_width():
+    from rich.console import Console
+
+    from cybergap.render import table
+
+    console = Console(file=io.StringIO(), width=100, color_system=None, record=True)
+    console.print(table.render(minimal_assessment(), ["2", "3", "13"]))
+    check_golden("gaps-table.txt", console.export_text())
+
+
+def test_json_golden():
+    from cybergap.render import json_report
+
+    data = json_report.to_dict(minimal_assessment())
+    data["tool"]["version"] = "X"
+    check_golden("gaps.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_every_format_has_a_renderer(cli, format):
+    result = cli("assess", DATA / "minimal.yaml", "--format", format, "--width", "100")
+    assert result.exit_code == 0, result.output
+    assert "Testland" in result.stdout
+
+
+def test_rules_and_explain_commands(cli):
+    listing = cli("rules", "--format", "json")
+    codes = {r["code"] for r in json.loads(listing.stdout)}
+    assert {"PRE01", "LP01", "ATT01", "QUA01", "COV01"} <= codes
+    explained = cli("explain", "lp01")
+    assert explained.exit_code == 0 and "LP01 no-legal-person-liability (critical)" in explained.stdout
+    assert "Fails:" in explained.stdout and "Remedy:" in explained.stdout
+    scoring = cli("explain", "scoring")
+    assert "critical 0, major 0.5" in scoring.stdout
+    assert cli("explain", "XYZ99").exit_code == 2
