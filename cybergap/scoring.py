@@ -114,18 +114,26 @@ def score_sections(catalog, articles: list[ArticleResult]) -> tuple[list[Section
 
 
 def with_impact(ctx, findings: list[Finding], today: date) -> list[Finding]:
-    """Each finding with the points fixing it alone would add, ranked by that impact."""
-    base_articles = score_articles(ctx, findings, today)
-    _, base_overall = score_sections(ctx.catalog, base_articles)
-    base_by_number = {a.number: a.score for a in base_articles}
+    """Each finding with the points fixing it alone would add, ranked by that impact.
+
+    Only the articles a finding touches are re-scored; the others keep their scores.
+    """
+    base = score_articles(ctx, findings, today)
+    _, base_overall = score_sections(ctx.catalog, base)
     ranked = []
     for index, finding in enumerate(findings):
         rest = findings[:index] + findings[index + 1:]
         fixed = frozenset(finding.affected) if finding.rule in COVERAGE_RULES or _replaces(finding) else frozenset()
-        articles = score_articles(ctx, rest, today, fixed)
-        _, overall = score_sections(ctx.catalog, articles)
-        after = {a.number: a.score for a in articles}
-        article_gain = (after.get(finding.article) or 0) - (base_by_number.get(finding.article) or 0)
+        touched = {ctx.catalog.elements[e]["article"] for e in finding.affected} | {finding.article}
+        caps = _caps(rest)
+        rescored = {}
+        for number in touched:
+            article = ctx.catalog.article(number)
+            rescored[number] = article_score(ctx, article, element_results(ctx, article, caps, fixed))[1]
+        after = [dataclasses.replace(a, score=rescored[a.number]) if a.number in rescored else a for a in base]
+        _, overall = score_sections(ctx.catalog, after)
+        before = next(a.score for a in base if a.number == finding.article)
+        article_gain = (rescored[finding.article] or 0) - (before or 0)
         overall_gain = (overall or 0) - (base_overall or 0)
         ranked.append(dataclasses.replace(finding, article_gain=round(article_gain, 1), overall_gain=round(overall_gain, 2)))
     order = {"critical": 0, "major": 1, "minor": 2, "info": 3}
