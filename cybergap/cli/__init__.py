@@ -81,6 +81,20 @@ def assess(
 
 
 @app.command()
+def diff(
+    old: str = typer.Argument(..., help="The old side: a path, a profile name, or PATH@REV / NAME@REV (a git revision)."),
+    new: str = typer.Argument(..., help="The new side, likewise."),
+    format: str = typer.Option("table", "--format", "-f", help="table, json or markdown."),
+    fail_on_regression: bool = typer.Option(False, "--fail-on-regression", help="Exit 1 when the overall score drops or an article's status gets worse."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
+) -> None:
+    """Show what changed between two versions of a profile, and whether it got better or worse."""
+    from cybergap.cli.diff_cmd import run
+
+    raise typer.Exit(run(old, new, format, fail_on_regression, width))
+
+
+@app.command()
 def rules(format: str = typer.Option("table", "--format", "-f", help="table or json.")) -> None:
     """List every rule of the engine."""
     from cybergap.cli.rules_cmd import run_rules

@@ -1,0 +1,214 @@
+"""What changed between two versions of a profile, and what that did to the assessment.
+
+Plain data in (two Documents and their Assessments), a frozen Delta out; rendering is elsewhere.
+Findings are matched by rule, article, element and evidence, never by line numbers.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass
+
+from cybergap.loader import Document
+from cybergap.model import Assessment, Finding
+
+# Better is higher. Losing an assessment is worse than any assessed status.
+STATUS_RANK = {"not_assessed": 0, "missing": 1, "partial": 2, "compliant": 3}
+
+
+@dataclass(frozen=True)
+class ArticleChange:
+    number: str
+    title: str
+    old_status: str
+    new_status: str
+    old_score: float | None
+    new_score: float | None
+    direction: str  # better | worse | changed
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    id: str
+    title: str
+    old_score: float | None
+    new_score: float | None
+
+
+@dataclass(frozen=True)
+class ProvisionChange:
+    id: str
+    kind: str  # added | removed | reworded
+    label: str
+    line: int | None  # on the new side (old side for removed)
+    wording: tuple[str, ...] = ()  # word-level diff of each changed excerpt
+
+
+@dataclass(frozen=True)
+class FactChange:
+    where: str  # e.g. "provision pc-205: facts.penalties[0].arrest_days_max" or "mapping 16.1: coverage"
+    old: object
+    new: object
+    line: int | None  # on the new side
+
+
+@dataclass(frozen=True)
+class Delta:
+    old: str
+    new: str
+    old_overall: float | None
+    new_overall: float | None
+    sections: tuple[SectionChange, ...]
+    articles: tuple[ArticleChange, ...]  # only those whose status or score changed
+    unchanged_articles: int
+    resolved: tuple[Finding, ...]
+    introduced: tuple[Finding, ...]
+    provisions: tuple[ProvisionChange, ...]
+    facts: tuple[FactChange, ...]
+
+    @property
+    def regressions(self) -> list[str]:
+        """Why this change is worse, one reason a line (empty when it is not)."""
+        reasons = []
+        if (self.new_overall or 0) < (self.old_overall or 0):
+            reasons.append(f"overall score dropped from {self.old_overall} to {self.new_overall}")
+        reasons += [f"Article {a.number} got worse: {a.old_status} -> {a.new_status}" for a in self.articles
+                    if a.direction == "worse"]
+        return reasons
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.articles or self.resolved or self.introduced or self.provisions or self.facts
+                    or self.old_overall != self.new_overall)
+
+
+def direction(old_status: str, new_status: str, old_score, new_score) -> str:
+    if old_status in STATUS_RANK and new_status in STATUS_RANK and old_status != new_status:
+        return "better" if STATUS_RANK[new_status] > STATUS_RANK[old_status] else "worse"
+    if old_score is not None and new_score is not None and old_score != new_score:
+        return "better" if new_score > old_score else "worse"
+    return "changed"
+
+
+def finding_key(finding: Finding) -> tuple:
+    return (finding.rule, finding.article, finding.element, finding.evidence)
+
+
+def _unmatched(findings, others) -> tuple[Finding, ...]:
+    remaining = Counter(finding_key(f) for f in others)
+    result = []
+    for finding in findings:
+        key = finding_key(finding)
+        if remaining[key]:
+            remaining[key] -= 1
+        else:
+            result.append(finding)
+    return tuple(result)
+
+
+def word_diff(old: str, new: str) -> str:
+    """'[-old words-]{+new words+}' marks over the words that changed."""
+    a, b = old.split(), new.split()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(" ".join(a[i1:i2]))
+            continue
+        if i2 > i1:
+            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+        if j2 > j1:
+            out.append("{+" + " ".join(b[j1:j2]) + "+}")
+    return " ".join(out)
+
+
+def _label(provision: dict) -> str:
+    return f"{provision['instrument']} {provision['reference']}"
+
+
+def provision_changes(old: Document, new: Document) -> list[ProvisionChange]:
+    old_by_id = {p["id"]: (i, p) for i, p in enumerate(old.data.get("provisions", []))}
+    new_by_id = {p["id"]: (i, p) for i, p in enumerate(new.data.get("provisions", []))}
+    changes = []
+    for pid, (index, provision) in new_by_id.items():
+        line = new.mark(("provisions", index)).line
+        if pid not in old_by_id:
+            changes.append(ProvisionChange(pid, "added", _label(provision), line))
+            continue
+        before = [" ".join(e["text"].split()) for e in old_by_id[pid][1].get("excerpts", [])]
+        after = [" ".join(e["text"].split()) for e in provision.get("excerpts", [])]
+        gone = [t for t in before if t not in after]
+        came = [t for t in after if t not in before]
+        if gone or came:  # excerpts only reordered are not a re-wording
+            pairs = list(zip(gone, came)) + [(t, "") for t in gone[len(came):]] + [("", t) for t in came[len(gone):]]
+            wording = tuple(word_diff(a, b) for a, b in pairs)
+            changes.append(ProvisionChange(pid, "reworded", _label(provision), line, wording))
+    for pid, (index, provision) in old_by_id.items():
+        if pid not in new_by_id:
+            changes.append(ProvisionChange(pid, "removed", _label(provision), old.mark(("provisions", index)).line))
+    return changes
+
+
+def _flatten(value, path=()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _flatten(item, path + (key,))
+    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        for index, item in enumerate(value):
+            yield from _flatten(item, path + (index,))
+    else:
+        yield path, value
+
+
+def _dotted(path) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+
+
+def fact_changes(old: Document, new: Document) -> list[FactChange]:
+    """Changed facts of provisions present on both sides, and changed mappings, with new-side lines."""
+    changes = []
+    old_provisions = {p["id"]: p for p in old.data.get("provisions", [])}
+    for index, provision in enumerate(new.data.get("provisions", [])):
+        before = old_provisions.get(provision["id"])
+        if before is None:
+            continue
+        a = dict(_flatten(before.get("facts", {})))
+        b = dict(_flatten(provision.get("facts", {})))
+        for path in sorted(set(a) | set(b), key=str):
+            if a.get(path) != b.get(path):
+                where = ("provisions", index, "facts") + path
+                changes.append(FactChange(f"provision {provision['id']}: facts.{_dotted(path)}", a.get(path), b.get(path),
+                                          new.mark(where).line))
+    old_mappings = {m["element"]: m for m in old.data.get("mappings", [])}
+    new_mappings = {m["element"]: (i, m) for i, m in enumerate(new.data.get("mappings", []))}
+    for element, (index, mapping) in new_mappings.items():
+        before = old_mappings.get(element, {})
+        for key in ("coverage", "provisions"):
+            if before.get(key) != mapping.get(key):
+                changes.append(FactChange(f"mapping {element}: {key}", before.get(key), mapping.get(key),
+                                          new.mark(("mappings", index, key)).line))
+    for element, mapping in old_mappings.items():
+        if element not in new_mappings:
+            changes.append(FactChange(f"mapping {element}", mapping.get("coverage"), None, None))
+    return changes
+
+
+def compare(old_doc: Document, old: Assessment, new_doc: Document, new: Assessment,
+            old_name: str, new_name: str) -> Delta:
+    old_articles = {a.number: a for a in old.articles}
+    articles, unchanged = [], 0
+    for article in new.articles:
+        before = old_articles[article.number]
+        if before.status == article.status and before.score == article.score:
+            unchanged += 1
+            continue
+        articles.append(ArticleChange(article.number, article.title, before.status, article.status, before.score,
+                                      article.score, direction(before.status, article.status, before.score, article.score)))
+    old_sections = {s.id: s for s in old.sections}
+    sections = tuple(SectionChange(s.id, s.title, old_sections[s.id].score, s.score) for s in new.sections)
+    return Delta(
+        old=old_name, new=new_name, old_overall=old.overall, new_overall=new.overall, sections=sections,
+        articles=tuple(articles), unchanged_articles=unchanged,
+        resolved=_unmatched(old.findings, new.findings), introduced=_unmatched(new.findings, old.findings),
+        provisions=tuple(provision_changes(old_doc, new_doc)), facts=tuple(fact_changes(old_doc, new_doc)),
+    )

@@ -1,0 +1,145 @@
+"""`cybergap diff` through the real CLI: files, git revisions, improvements and regressions."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+
+@pytest.fixture
+def work(tmp_path) -> Path:
+    """A folder holding profiles/kazakhstan.yaml and its source, as in the repository."""
+    shutil.copytree(ROOT / "profiles" / "sources", tmp_path / "profiles" / "sources")
+    shutil.copy(ROOT / "profiles" / "kazakhstan.yaml", tmp_path / "profiles" / "kazakhstan.yaml")
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=GIT_ENV)
+
+
+RESOLVE_6_1_A_II = ('''  - element: "6.1.a.ii"
+    provisions: []
+    coverage: none
+    note: The source cites no provision on passwords, access codes or similar data.''',
+                    '''  - element: "6.1.a.ii"
+    provisions: [pc-210]
+    coverage: full
+    note: Read, for this test, as covering passwords.''')
+REGRESS_5 = ('''  - element: "5"
+    provisions: [pc-207]
+    coverage: full''', '''  - element: "5"
+    provisions: [pc-207]
+    coverage: partial''')
+
+
+def test_profile_against_itself_reports_no_change(cli, work):
+    result = cli("diff", "kazakhstan", "kazakhstan", "--format", "json", "--fail-on-regression", cwd=work)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["changed"] is False and data["articles"] == [] and data["unchanged_articles"] == 35
+    assert data["findings"] == {"resolved": [], "introduced": []}
+
+
+def test_two_files_a_gap_resolved(cli, work):
+    new = work / "new.yaml"
+    shutil.copy(work / "profiles" / "kazakhstan.yaml", new)
+    edit(new, *RESOLVE_6_1_A_II)
+    new.rename(work / "profiles" / "new.yaml")
+    result = cli("diff", "profiles/kazakhstan.yaml", "profiles/new.yaml", "--format", "json", "--fail-on-regression", cwd=work)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    (article,) = data["articles"]
+    assert article["article"] == "6" and article["direction"] == "better"
+    assert article["new_score"] > article["old_score"]
+    assert any(f["rule"] == "COV01" and f["element"] == "6.1.a.ii" for f in data["findings"]["resolved"])
+    change = next(f for f in data["facts"] if f["where"] == "mapping 6.1.a.ii: coverage")
+    assert (change["old"], change["new"]) == ("none", "full") and change["line"] > 1
+    assert data["score"]["new"] > data["score"]["old"] and not data["regression"]
+
+
+def test_git_revision_regression_fails_with_flag(cli, work):
+    git(work, "init", "-q")
+    git(work, "add", ".")
+    git(work, "commit", "-qm", "first")
+    profile = work / "profiles" / "kazakhstan.yaml"
+    edit(profile, *REGRESS_5)
+    edit(profile, "          arrest_days_max: 40\n          additional: [deprivation of the right to occupy determined positions or engage in a determined activity up to 2 years (optional)]\n        - part: \"2\"\n          circumstances: [critically",
+         "          arrest_days_max: 45\n          additional: [deprivation of the right to occupy determined positions or engage in a determined activity up to 2 years (optional)]\n        - part: \"2\"\n          circumstances: [critically")
+    result = cli("diff", "kazakhstan@HEAD", "kazakhstan", "--format", "json", "--fail-on-regression", cwd=work)
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert data["old"].endswith("kazakhstan.yaml@HEAD")
+    article = next(a for a in data["articles"] if a["article"] == "5")
+    assert (article["old_status"], article["new_status"], article["direction"]) == ("compliant", "partial", "worse")
+    assert any("Article 5 got worse" in r for r in data["regressions"])
+    fact = next(f for f in data["facts"] if f["where"] == "provision pc-205: facts.penalties[0].arrest_days_max")
+    assert (fact["old"], fact["new"]) == (40, 45)
+    lines = profile.read_text().splitlines()
+    assert "arrest_days_max: 45" in lines[fact["line"] - 1]
+    # Without the flag, a regression is reported but does not fail.
+    assert cli("diff", "kazakhstan@HEAD", "kazakhstan", cwd=work).exit_code == 0
+
+
+def test_reworded_excerpt_shows_a_word_diff(cli, work):
+    git(work, "init", "-q")
+    git(work, "add", ".")
+    git(work, "commit", "-qm", "first")
+    edit(work / "profiles" / "kazakhstan.yaml", "1. Intentional illegal access of information, protected by the",
+         "1. Deliberate illegal access of information, protected by the")
+    # The new side no longer matches the source: diff refuses an invalid side with exit 2.
+    assert cli("diff", "kazakhstan@HEAD", "kazakhstan", cwd=work).exit_code == 2
+    git(work, "commit", "-qam", "second (unchecked)")
+    result = cli("diff", "kazakhstan@HEAD~1", "kazakhstan@HEAD", "--format", "json", cwd=work)
+    assert result.exit_code == 0, result.output
+    (change,) = json.loads(result.stdout)["provisions"]
+    assert change["id"] == "pc-205" and change["change"] == "reworded"
+    assert "[-Intentional-] {+Deliberate+}" in change["wording"][0]
+
+
+def test_markdown_is_a_pull_request_comment(cli, work):
+    new = work / "profiles" / "new.yaml"
+    shutil.copy(work / "profiles" / "kazakhstan.yaml", new)
+    edit(new, *REGRESS_5)
+    result = cli("diff", "kazakhstan", "profiles/new.yaml", "--format", "markdown", cwd=work)
+    assert result.exit_code == 0
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("cybergap diff: overall ") and "**regression**" in first
+    assert "| 5 | System interference | compliant → partial |" in result.stdout
+    assert "34 article(s) unchanged." in result.stdout
+
+
+def test_json_validates_against_its_schema(cli, work):
+    from jsonschema import Draft202012Validator
+
+    new = work / "profiles" / "new.yaml"
+    shutil.copy(work / "profiles" / "kazakhstan.yaml", new)
+    edit(new, *RESOLVE_6_1_A_II)
+    data = json.loads(cli("diff", "kazakhstan", "profiles/new.yaml", "--format", "json", cwd=work).stdout)
+    schema = json.loads((ROOT / "schemas" / "diff.schema.json").read_text())
+    assert not list(Draft202012Validator(schema).iter_errors(data))
+
+
+def test_bad_sides_exit_2(cli, work, tmp_path):
+    assert cli("diff", "kazakhstan@HEAD", "kazakhstan", cwd=work).exit_code == 2  # not a repository
+    git(work, "init", "-q")
+    git(work, "add", ".")
+    git(work, "commit", "-qm", "first")
+    result = cli("diff", "kazakhstan@nope", "kazakhstan", cwd=work)
+    assert result.exit_code == 2 and "no revision 'nope'" in result.stderr
+    assert cli("diff", "atlantis", "kazakhstan", cwd=work).exit_code == 2
