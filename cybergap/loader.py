@@ -4,7 +4,7 @@ PyYAML's own loaders are never asked to build Python objects. The parser (libyam
 when present) only produces events; this module composes them into plain data
 itself, which lets it enforce every guard in one pass, before anything walks the tree:
 
-* size cap, strict UTF-8 (one leading BOM allowed), no control characters;
+* size cap, strict UTF-8 (one leading BOM allowed), no control characters, no tabs;
 * exactly one document, whose top level is a mapping;
 * nesting depth cap, anchors/aliases bounded (expanded node count) and no cycles;
 * no merge keys, no tags but the core ones, keys must be strings, no duplicate keys;
@@ -71,10 +71,10 @@ class _Refused(Exception):
         self.code = code
 
 
-def _parser_class():
+def _parser_class(pure: bool = False):
     import yaml
 
-    if getattr(yaml, "__with_libyaml__", False):
+    if getattr(yaml, "__with_libyaml__", False) and not pure:
         return yaml.CSafeLoader
     return yaml.SafeLoader
 
@@ -185,8 +185,8 @@ def _tagged_scalar(tag: str, value: str, mark: Any) -> Any:
 class _Composer:
     """Builds plain data from parser events, with every guard applied as it goes."""
 
-    def __init__(self, text: str):
-        self.parser = _parser_class()(text)
+    def __init__(self, text: str, pure: bool = False):
+        self.parser = _parser_class(pure)(text)
         self.marks: dict[tuple, Mark] = {}
         self.key_marks: dict[tuple, Mark] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -317,11 +317,20 @@ class _Composer:
         return value, size
 
 
-def parse(text: str, display: str) -> Document | LoadError:
-    """Compose YAML text into a Document, or a positioned LoadError."""
+def parse(text: str, display: str, pure: bool = False) -> Document | LoadError:
+    """Compose YAML text into a Document, or a positioned LoadError.
+
+    Tabs are refused before parsing: libyaml and PyYAML's pure parser disagree on many
+    of them, and a verdict must not depend on whether libyaml is installed.
+    """
     import yaml
 
-    composer = _Composer(text)
+    tab = text.find("\t")
+    if tab >= 0:
+        line, column = _position(text, tab)
+        return LoadError(display, "tab character; profiles are indented and separated with spaces only", line, column,
+                         code="tab")
+    composer = _Composer(text, pure)
     try:
         data = composer.compose()
     except _Refused as exc:

@@ -35,7 +35,7 @@ def dotted(path) -> str:
 
 def _problem(doc: Document, path: tuple, message: str, code: str, *, key: bool = False, severity: str = "error") -> Problem:
     mark = doc.mark(path, key=key)
-    return Problem(doc.path, message, mark.line, mark.column, code=code, severity=severity)
+    return Problem(doc.path, message, mark.line, mark.column, code=code, severity=severity, pointer=dotted(path))
 
 
 def schema_problems(doc: Document, schema: str = "profile.schema.json") -> list[Problem]:
@@ -111,6 +111,29 @@ def reference_problems(doc: Document, catalog: Catalog) -> list[Problem]:
     return problems
 
 
+def coverage_warnings(doc: Document, catalog: Catalog) -> list[Problem]:
+    """What is legal but suspicious: an article left unmapped without a reason, or an element
+    marked covered that cites no provision of law."""
+    data = doc.data
+    mappings = data.get("mappings", [])
+    mapped = {catalog.elements[m["element"]]["article"] for m in mappings if m.get("element") in catalog.elements}
+    explained = {item.get("article") for item in data.get("not_assessed", [])}
+    problems = []
+    unmapped = [a["number"] for a in catalog.articles if a["number"] not in mapped | explained]
+    if unmapped:
+        which = f"Article {unmapped[0]} has" if len(unmapped) == 1 else f"Articles {', '.join(unmapped)} have"
+        problems.append(_problem(doc, ("mappings",), f"{which} no mapping; map them, or list them under not_assessed "
+                                 "with the reason", "article-not-mapped", key=True, severity="warning"))
+    kinds = {i.get("id"): i.get("kind") for i in data.get("instruments", [])}
+    law = {p.get("id") for p in data.get("provisions", []) if kinds.get(p.get("instrument")) != "commentary"}
+    for index, mapping in enumerate(mappings):
+        if mapping.get("coverage") in ("full", "partial") and not law & set(mapping.get("provisions", [])):
+            problems.append(_problem(doc, ("mappings", index, "coverage"),
+                                     f"element {mapping.get('element')!r} is marked {mapping.get('coverage')} but cites no provision of law",
+                                     "covered-without-provision", severity="warning"))
+    return problems
+
+
 def source_file(doc: Document, relative: str) -> Path:
     return (Path(doc.path).parent / relative).resolve()
 
@@ -153,7 +176,7 @@ def check_document(doc: Document, catalog: Catalog) -> list[Problem]:
     problems = schema_problems(doc)
     if problems:
         return sorted(problems, key=_order)
-    problems = reference_problems(doc, catalog) + provenance_problems(doc)
+    problems = reference_problems(doc, catalog) + provenance_problems(doc) + coverage_warnings(doc, catalog)
     return sorted(problems, key=_order)
 
 

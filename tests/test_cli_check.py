@@ -22,11 +22,19 @@ def line_of(path: Path, needle: str) -> int:
     raise AssertionError(needle)
 
 
-def test_valid_profile_passes(cli, minimal):
+def test_valid_profile_passes_with_a_warning_for_unmapped_articles(cli, minimal):
     result = cli("check", minimal)
     assert result.exit_code == 0, result.output
-    assert result.stdout == ""
-    assert "1 file(s) checked: 0 error(s)" in result.stderr
+    (warning,) = result.stdout.splitlines()
+    assert "warning: Articles 1, 3, 4," in warning and warning.endswith("[article-not-mapped]")
+    assert "1 file(s) checked: 0 error(s), 1 warning(s)" in result.stderr
+
+
+def test_covered_without_provision_is_a_warning(cli, minimal):
+    edit(minimal, "provisions: [pc-1]", "provisions: []")
+    result = cli("check", minimal)
+    assert result.exit_code == 0
+    assert "warning: element '2' is marked full but cites no provision of law [covered-without-provision]" in result.stdout
 
 
 def test_duplicate_key_reported_at_second_key(cli, minimal):

@@ -118,3 +118,18 @@ def test_size_cap(tmp_path):
 def test_unreadable_paths(tmp_path):
     assert load(tmp_path / "missing.yaml").code == "unreadable"
     assert load(tmp_path).code == "unreadable"
+
+
+def test_tabs_refused_at_their_position():
+    problem = error("a:\n  b: 1\n\tc: 2\n")
+    assert (problem.line, problem.column, problem.code) == (3, 1, "tab")
+
+
+def test_same_verdict_with_and_without_libyaml():
+    for text in ("a: 1\nb: [x, 'y']\n", "a: 1\na: 2\n", "a: [1\n", "- 1\n", "a: &x 1\nb: *x\n"):
+        c, pure = parse(text, "p.yaml"), parse(text, "p.yaml", pure=True)
+        assert type(c) is type(pure)
+        if isinstance(c, Document):
+            assert c.data == pure.data and c.marks == pure.marks
+        else:
+            assert (c.line, c.column, c.code) == (pure.line, pure.column, pure.code)
