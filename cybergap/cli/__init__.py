@@ -54,12 +54,13 @@ def catalog(
 @app.command()
 def check(
     paths: Optional[List[Path]] = typer.Argument(None, help="Profile files or folders (default: profiles/)."),
-    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="text, json, sarif, junit or github (default: github when GITHUB_ACTIONS=true, else text)."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail the check too."),
 ) -> None:
     """Validate profile files: YAML, schema, references and provenance of every excerpt."""
     from cybergap.cli.check_cmd import run
 
-    raise typer.Exit(run(paths or [], format))
+    raise typer.Exit(run(paths or [], format, strict))
 
 
 @app.command()

@@ -1,32 +1,30 @@
-"""`cybergap check PATH...`."""
+"""`cybergap check PATH...`: every problem at its line, in the formats CI tools read."""
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from pathlib import Path
 
 from cybergap.cli.common import check_choice
 
+FORMATS = ("text", "json", "sarif", "junit", "github")
+PROGRESS_FROM = 20  # files; fewer finish before a progress bar would be worth showing
 
-def run(paths: list[Path], format: str) -> int:
+
+def run(paths: list[Path], format: str | None, strict: bool) -> int:
     from cybergap.checking import FileResult, check_file, iter_files
 
-    check_choice(format, ("text", "json"))
-    if not paths:
-        paths = [Path("profiles")]
+    if format is None:
+        format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    check_choice(format, FORMATS)
+    items = list(iter_files(paths or [Path("profiles")]))
     results: list[FileResult] = []
-    for item in iter_files(paths):
-        if isinstance(item, Path):
-            results.append(check_file(item))
-        else:
-            results.append(FileResult(item.path, (item,)))
-    if format == "json":
-        print(json.dumps(_as_json(results), indent=2, ensure_ascii=False))
-    else:
-        for result in results:
-            for problem in result.problems:
-                print(problem)
+    with _progress(len(items)) as advance:
+        for item in items:
+            results.append(check_file(item) if isinstance(item, Path) else FileResult(item.path, (item,)))
+            advance()
+    sys.stdout.write(_render(results, format, strict))
     errors = sum(r.errors for r in results)
     warnings = sum(len(r.problems) - r.errors for r in results)
     sys.stderr.write(f"{len(results)} file(s) checked: {errors} error(s), {warnings} warning(s)\n")
@@ -35,20 +33,47 @@ def run(paths: list[Path], format: str) -> int:
         return 2
     if any(r.unreadable for r in results):
         return 2
-    return 1 if errors else 0
+    return 1 if errors or (strict and warnings) else 0
 
 
-def _as_json(results) -> dict:
-    return {
-        "files": [
-            {
-                "path": r.path,
-                "valid": r.errors == 0,
-                "problems": [
-                    {"line": p.line, "column": p.column, "severity": p.severity, "code": p.code, "message": p.message}
-                    for p in r.problems
-                ],
-            }
-            for r in results
-        ]
-    }
+def _render(results, format: str, strict: bool) -> str:
+    if format == "json":
+        from cybergap.render import check_json
+
+        return check_json.render(results, strict)
+    if format == "sarif":
+        from cybergap.render import check_sarif
+
+        return check_sarif.render(results)
+    if format == "junit":
+        from cybergap.render import check_junit
+
+        return check_junit.render(results, strict)
+    if format == "github":
+        from cybergap.render import check_github
+
+        return check_github.render(results)
+    return "".join(f"{p}\n" for r in results for p in r.problems)
+
+
+class _progress:
+    """A progress bar on a terminal for many files; nothing when output is piped."""
+
+    def __init__(self, total: int):
+        self.bar = None
+        if total >= PROGRESS_FROM and sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True)
+            self.task = self.bar.add_task("checking", total=total)
+
+    def __enter__(self):
+        if self.bar is None:
+            return lambda: None
+        self.bar.start()
+        return lambda: self.bar.advance(self.task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
