@@ -317,6 +317,27 @@ class _Composer:
         return value, size
 
 
+def _flow_too_deep(text: str) -> int | None:
+    """Index of the first '[' or '{' opening a level past the cap, counted over the raw text.
+
+    libyaml's scanner reads far ahead into flow collections before yielding an event (and
+    fails at its own limit of 1,000), so the cap is also applied here, before parsing, to give
+    the same verdict with either parser. Brackets inside scalars count too: a profile would
+    need 64 of them unclosed to be refused.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return index
+        elif char in "]}" and depth:
+            depth -= 1
+    return None
+
+
 def parse(text: str, display: str, pure: bool = False) -> Document | LoadError:
     """Compose YAML text into a Document, or a positioned LoadError.
 
@@ -330,6 +351,10 @@ def parse(text: str, display: str, pure: bool = False) -> Document | LoadError:
         line, column = _position(text, tab)
         return LoadError(display, "tab character; profiles are indented and separated with spaces only", line, column,
                          code="tab")
+    deep = _flow_too_deep(text)
+    if deep is not None:
+        line, column = _position(text, deep)
+        return LoadError(display, f"nesting deeper than {MAX_DEPTH} levels", line, column, code="too-deep")
     composer = _Composer(text, pure)
     try:
         data = composer.compose()

@@ -126,7 +126,8 @@ def test_tabs_refused_at_their_position():
 
 
 def test_same_verdict_with_and_without_libyaml():
-    for text in ("a: 1\nb: [x, 'y']\n", "a: 1\na: 2\n", "a: [1\n", "- 1\n", "a: &x 1\nb: *x\n"):
+    for text in ("a: 1\nb: [x, 'y']\n", "a: 1\na: 2\n", "a: [1\n", "- 1\n", "a: &x 1\nb: *x\n",
+                 "a: " + "[" * 5000 + "]" * 5000, "".join("  " * i + f"k{i}:\n" for i in range(80))):
         c, pure = parse(text, "p.yaml"), parse(text, "p.yaml", pure=True)
         assert type(c) is type(pure)
         if isinstance(c, Document):
