@@ -317,6 +317,14 @@ class _Composer:
         return value, size
 
 
+# libyaml accepts "key: |#comment", the pure parser refuses it: refuse it with both.
+_BLOCK_HEADER_COMMENT = re.compile(r"(?:^|[ \t])[|>][-+0-9]{0,2}#", re.MULTILINE)
+
+
+# A '!' starting a token must be a core tag: libyaml and the pure parser disagree on odd tags.
+_NON_CORE_TAG = re.compile(r"(?:^|(?<=[ \[{,]))!(?!!(?:str|int|float|bool|null|seq|map)(?:[ \n,\]}]|$))", re.MULTILINE)
+
+
 def _flow_too_deep(text: str) -> int | None:
     """Index of the first '[' or '{' opening a level past the cap, counted over the raw text.
 
@@ -351,6 +359,16 @@ def parse(text: str, display: str, pure: bool = False) -> Document | LoadError:
         line, column = _position(text, tab)
         return LoadError(display, "tab character; profiles are indented and separated with spaces only", line, column,
                          code="tab")
+    header = _BLOCK_HEADER_COMMENT.search(text)
+    if header:
+        line, column = _position(text, header.end() - 1)
+        return LoadError(display, "YAML syntax: a comment after a block scalar indicator needs a space before '#'",
+                         line, column, code="syntax")
+    tag = _NON_CORE_TAG.search(text)
+    if tag:
+        line, column = _position(text, tag.end() - 1)
+        return LoadError(display, "tags other than the core ones (!!str, !!int, …) are not allowed in a profile",
+                         line, column, code="tag")
     deep = _flow_too_deep(text)
     if deep is not None:
         line, column = _position(text, deep)

@@ -25,3 +25,16 @@ def test_parse_never_raises(text):
 def test_decode_never_raises(raw):
     result = decode(raw, "p.yaml")
     assert isinstance(result, (str, Problem))
+
+
+NO_FLOW_MAPPINGS = st.text(alphabet=st.sampled_from(list("ab:-[]&*!|>'\"#%@`,?\n 0123.e~<\\")), max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NO_FLOW_MAPPINGS)
+def test_same_verdict_with_libyaml_and_pure_parser(text):
+    """One verdict whether or not libyaml is installed (outside flow mappings: see the README)."""
+    c, pure = parse(text, "p.yaml"), parse(text, "p.yaml", pure=True)
+    assert isinstance(c, Document) == isinstance(pure, Document), (c, pure)
+    if isinstance(c, Document):
+        assert c.data == pure.data
