@@ -143,3 +143,22 @@ def test_bad_sides_exit_2(cli, work, tmp_path):
     result = cli("diff", "kazakhstan@nope", "kazakhstan", cwd=work)
     assert result.exit_code == 2 and "no revision 'nope'" in result.stderr
     assert cli("diff", "atlantis", "kazakhstan", cwd=work).exit_code == 2
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("partial", "compliant", "better"), ("compliant", "missing", "worse"), ("partial", "not_assessed", "worse"),
+    ("not_assessed", "missing", "better"), ("not_applicable", "partial", "changed"),
+])
+def test_direction_ranks_statuses(old, new, expected):
+    from cybergap.diff import direction
+
+    assert direction(old, new, None, None) == expected
+
+
+def test_table_shows_section_changes(cli, work):
+    new = work / "profiles" / "new.yaml"
+    shutil.copy(work / "profiles" / "kazakhstan.yaml", new)
+    edit(new, *REGRESS_5)
+    result = cli("diff", "kazakhstan", "profiles/new.yaml", "--width", "120", cwd=work)
+    assert "Sections that changed" in result.stdout and "Substantive criminal law" in result.stdout
+    assert "▼ Article 5 got worse: compliant -> partial" in result.stdout

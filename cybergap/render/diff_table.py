@@ -27,6 +27,10 @@ def render(delta: Delta):
 
     parts = [Text(summary(delta).replace("**", ""), style="bold"), plain(f"{delta.old} → {delta.new}", "dim")]
     parts += [Text(f"▼ {reason}", style="red") for reason in delta.regressions]
+    sections = [x for x in delta.sections if x.old_score != x.new_score]
+    if sections:
+        parts.append(_table("Sections that changed", ("Section", "Old", "New"), (
+            (plain(x.title), plain(_score(x.old_score)), plain(_score(x.new_score))) for x in sections)))
     if delta.articles:
         parts.append(_table("Articles that changed", ("Art.", "Title", "Old", "New", "Score", ""), (
             (plain(a.number), plain(a.title), status_text(a.old_status), status_text(a.new_status),
