@@ -9,8 +9,9 @@ The formula (also shown by ``cybergap explain scoring``):
   An article none of whose elements the profile maps is ``not_assessed``; one whose
   elements are all excluded, or that imposes no mandatory obligation, is
   ``not_applicable``. Otherwise 100 is ``compliant``, 0 ``missing``, anything between ``partial``.
-* Section: the mean of its scored articles. Overall: the mean of the scored sections
-  (substantive law, procedural law, jurisdiction, international co-operation).
+* Section: the mean of its scored articles. Overall: the mean of every scored article of the
+  scored sections (substantive law, procedural law, jurisdiction, international co-operation),
+  so each section weighs by its number of scored articles and every article counts the same.
 * Impact of a finding: the article and overall points gained if it alone were fixed
   (its cap lifted and, for a coverage finding, its elements fully covered).
 """
@@ -108,7 +109,8 @@ def score_sections(catalog, articles: list[ArticleResult]) -> tuple[list[Section
         scored = [a.score for a in members if a.score is not None]
         score = round(mean(scored), 1) if scored and section.get("scored", True) else None
         sections.append(SectionResult(section["id"], section["title"], score, len(scored), len(members)))
-    counted = [s.score for s, spec in zip(sections, catalog.sections) if spec.get("scored", True) and s.score is not None]
+    scored_sections = {spec["id"] for spec in catalog.sections if spec.get("scored", True)}
+    counted = [a.score for a in articles if a.section in scored_sections and a.score is not None]
     overall = round(mean(counted), 1) if counted else None
     return sections, overall
 
