@@ -82,14 +82,14 @@ def _override(ctx, number: str, today: date) -> Override | None:
     return None
 
 
-def score_articles(ctx, findings: list[Finding], today: date, fixed: frozenset = frozenset()) -> list[ArticleResult]:
+def score_articles(ctx, findings: list[Finding], today: date) -> list[ArticleResult]:
     caps = _caps(findings)
     by_article: dict[str, list[Finding]] = {}
     for finding in findings:
         by_article.setdefault(finding.article, []).append(finding)
     results = []
     for article in ctx.catalog.articles:
-        elements = element_results(ctx, article, caps, fixed)
+        elements = element_results(ctx, article, caps)
         computed, score = article_score(ctx, article, elements)
         override = _override(ctx, article["number"], today)
         status = override.status if override and not override.expired else computed
