@@ -171,3 +171,12 @@ def test_unassessed_article_gets_no_findings():
 def test_specific_rule_replaces_generic_coverage_finding():
     failing, _ = CASES["CAM01"]
     assert "COV01" not in codes(failing)
+
+
+def test_qualifier_of_an_aggravated_part_only_does_not_narrow_the_offence():
+    provision = offence("p", qualifiers=["harm_threshold"], penalties=[
+        {"part": "1", "imprisonment_months_max": 36}, {"part": "2", "imprisonment_months_max": 60}])
+    provision["facts"]["offence"]["qualifiers"][0]["parts"] = ["2"]
+    assert "QUA01" not in codes(profile([provision], [m("2", ["p"])]))
+    provision["facts"]["offence"]["qualifiers"][0]["parts"] = ["1", "2"]
+    assert "QUA01" in codes(profile([provision], [m("2", ["p"])]))

@@ -4,7 +4,7 @@ or allows only by a reservation or declaration the State has not made."""
 from __future__ import annotations
 
 from cybergap.rules import rule
-from cybergap.rules.context import cite
+from cybergap.rules.context import base_penalty, cite
 
 # The profile's word for a condition -> the catalogue's word for the qualifier it amounts to.
 SAME_AS = {"harm_threshold": "serious_harm"}
@@ -25,14 +25,18 @@ LABELS = {
 
 
 def _imposed(ctx, element_id: str) -> dict[str, list[tuple[str, str]]]:
-    """Qualifier kind -> [(provision id, words)] when EVERY covering penal provision imposes it."""
+    """Qualifier kind -> [(provision id, words)] when EVERY covering penal provision imposes it on
+    its basic offence (a qualifier listed for other parts only is left aside)."""
     provisions = [p for p in ctx.covering(element_id) if p.get("facts", {}).get("offence")]
     if not provisions:
         return {}
     per_provision = []
     for provision in provisions:
         kinds: dict[str, str] = {}
+        base = (base_penalty(provision) or {}).get("part", "1")
         for qualifier in provision["facts"]["offence"].get("qualifiers", []):
+            if qualifier.get("parts") and base not in qualifier["parts"]:
+                continue  # a condition of other parts only does not narrow the basic offence
             kinds.setdefault(qualifier["kind"], qualifier["text"])
         per_provision.append((provision["id"], kinds))
     common = set(per_provision[0][1])
