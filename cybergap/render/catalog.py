@@ -23,7 +23,7 @@ def catalog_table(catalog: Catalog):
             plain(article["number"]),
             plain(article["title"]),
             plain(catalog.section_title(article["scoring_section"])),
-            plain(f"{mandatory} + {len(elements) - mandatory} opt."),
+            plain(f"{len(elements)}" + (f" ({len(elements) - mandatory} opt.)" if len(elements) > mandatory else "")),
         )
     return table
 
