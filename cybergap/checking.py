@@ -1,14 +1,19 @@
-"""Checking files: find them, load, validate; one bad file never stops the others."""
+"""Checking files: find them, load, validate; one bad file never stops the others.
+
+Files are checked in parallel worker processes when there are enough of them, and verdicts
+are cached (see cybergap.cache); the results are the same, in the same order, either way.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from cybergap.problems import Problem
 
 YAML_SUFFIXES = (".yaml", ".yml")
+FILES_PER_WORKER = 4  # below this many files per worker, processes cost more than they save
 
 
 @dataclass(frozen=True)
@@ -37,16 +42,70 @@ def iter_files(paths: list[Path]) -> Iterator[Path | Problem]:
             yield Problem(str(path), "no such file or folder", code="unreadable")
 
 
-def check_file(path: Path) -> FileResult:
+def _sources(document) -> list[Path]:
+    from cybergap.validate import source_file
+
+    default = document.data.get("profile", {}).get("source", {}).get("path")
+    relative = {default} if isinstance(default, str) else set()
+    for provision in document.data.get("provisions", []):
+        for excerpt in provision.get("excerpts", []) if isinstance(provision, dict) else []:
+            if isinstance(excerpt, dict) and isinstance(excerpt.get("source"), str):
+                relative.add(excerpt["source"])
+    return sorted(source_file(document, r) for r in relative)
+
+
+def check_file(path: Path, cache_dir: Path | None = None) -> FileResult:
     from cybergap.catalog import load_catalog
-    from cybergap.loader import Document, load
+    from cybergap.loader import Document, parse, read_text
     from cybergap.validate import check_document
 
     display = str(path)
     try:
-        document = load(path, display)
+        text = read_text(path, display)
     except OSError as exc:  # e.g. a symlink loop
         return FileResult(display, (Problem(display, exc.strerror or str(exc), code="unreadable"),))
-    if not isinstance(document, Document):
-        return FileResult(display, (document,))
-    return FileResult(display, tuple(check_document(document, load_catalog())))
+    if isinstance(text, Problem):
+        return FileResult(display, (text,))
+    cache = cache_key = None
+    if cache_dir is not None:
+        from cybergap.cache import Cache, key
+
+        cache, cache_key = Cache(cache_dir), key(display, text.encode("utf-8"))
+        hit = cache.get(cache_key)
+        if hit is not None:
+            return FileResult(display, hit)
+    document = parse(text, display)
+    if isinstance(document, Document):
+        problems, sources = tuple(check_document(document, load_catalog())), _sources(document)
+    else:
+        problems, sources = (document,), []
+    if cache is not None:
+        cache.put(cache_key, problems, sources)
+    return FileResult(display, problems)
+
+
+def _check_item(item: Path | Problem, cache_dir: Path | None) -> FileResult:
+    if isinstance(item, Problem):
+        return FileResult(item.path, (item,))
+    return check_file(item, cache_dir)
+
+
+def check_all(items: list[Path | Problem], jobs: int, cache_dir: Path | None,
+              advance: Callable[[], None] = lambda: None) -> list[FileResult]:
+    """Check every item, in order; in `jobs` worker processes when there are enough files."""
+    if jobs <= 1 or len(items) < jobs * FILES_PER_WORKER:
+        results = []
+        for item in items:
+            results.append(_check_item(item, cache_dir))
+            advance()
+        return results
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    results = []
+    chunk = max(1, len(items) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for result in pool.map(partial(_check_item, cache_dir=cache_dir), items, chunksize=chunk):
+            results.append(result)
+            advance()
+    return results

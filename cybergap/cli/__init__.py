@@ -56,11 +56,14 @@ def check(
     paths: Optional[List[Path]] = typer.Argument(None, help="Profile files or folders (default: profiles/)."),
     format: Optional[str] = typer.Option(None, "--format", "-f", help="text, json, sarif, junit or github (default: github when GITHUB_ACTIONS=true, else text)."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the check too."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per CPU)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where verdicts are cached (default: the user's cache folder)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the cache."),
 ) -> None:
     """Validate profile files: YAML, schema, references and provenance of every excerpt."""
     from cybergap.cli.check_cmd import run
 
-    raise typer.Exit(run(paths or [], format, strict))
+    raise typer.Exit(run(paths or [], format, strict, jobs, cache_dir, no_cache))
 
 
 @app.command()

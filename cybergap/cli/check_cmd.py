@@ -12,18 +12,20 @@ FORMATS = ("text", "json", "sarif", "junit", "github")
 PROGRESS_FROM = 20  # files; fewer finish before a progress bar would be worth showing
 
 
-def run(paths: list[Path], format: str | None, strict: bool) -> int:
-    from cybergap.checking import FileResult, check_file, iter_files
+def run(paths: list[Path], format: str | None, strict: bool, jobs: int | None = None,
+        cache_dir: Path | None = None, no_cache: bool = False) -> int:
+    from cybergap.checking import check_all, iter_files
 
     if format is None:
         format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     check_choice(format, FORMATS)
+    if not no_cache and cache_dir is None:
+        from cybergap.cache import default_dir
+
+        cache_dir = default_dir()
     items = list(iter_files(paths or [Path("profiles")]))
-    results: list[FileResult] = []
     with _progress(len(items)) as advance:
-        for item in items:
-            results.append(check_file(item) if isinstance(item, Path) else FileResult(item.path, (item,)))
-            advance()
+        results = check_all(items, jobs or os.cpu_count() or 1, None if no_cache else cache_dir, advance)
     sys.stdout.write(_render(results, format, strict))
     errors = sum(r.errors for r in results)
     warnings = sum(len(r.problems) - r.errors for r in results)
