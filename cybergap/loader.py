@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cybergap.problems import Problem
 
@@ -33,8 +33,7 @@ MAX_SCALAR_DIGITS = 100
 Path_ = tuple  # a path into the document: keys (str) and indices (int)
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
 
@@ -81,9 +80,9 @@ def _parser_class(pure: bool = False):
 
 # --- reading bytes -----------------------------------------------------------------
 
-_NON_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+# The complement of YAML's printable set (\t \n \r, x20-x7E, x85, xA0-uD7FF, uE000-uFFFD
+# without uFEFF, and the astral planes), written as the short list of what is refused.
+_NON_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -183,9 +182,16 @@ def _tagged_scalar(tag: str, value: str, mark: Any) -> Any:
 
 
 class _Composer:
-    """Builds plain data from parser events, with every guard applied as it goes."""
+    """Builds plain data from parser events, with every guard applied as it goes.
+
+    Each node is composed from the event that opens it; collections read events until
+    their end event, so no event is looked at twice.
+    """
 
     def __init__(self, text: str, pure: bool = False):
+        import yaml
+
+        self.yaml = yaml
         self.parser = _parser_class(pure)(text)
         self.marks: dict[tuple, Mark] = {}
         self.key_marks: dict[tuple, Mark] = {}
@@ -201,15 +207,13 @@ class _Composer:
             )
 
     def compose(self) -> Any:
-        import yaml
-
-        p = self.parser
+        yaml, p = self.yaml, self.parser
         try:
             p.get_event()  # StreamStart
             if p.check_event(yaml.StreamEndEvent):
                 raise _Refused("empty file: a profile is one YAML mapping", None, code="structure")
             p.get_event()  # DocumentStart
-            data, _ = self._node((), 1)
+            data, _ = self._node(p.get_event(), (), 1)
             p.get_event()  # DocumentEnd
             if not p.check_event(yaml.StreamEndEvent):
                 extra = p.peek_event()
@@ -218,17 +222,15 @@ class _Composer:
         finally:
             p.dispose()
 
-    def _node(self, path: tuple, depth: int) -> tuple[Any, int]:
-        """Compose one node; returns (value, expanded size)."""
-        import yaml
-
-        p = self.parser
-        event = p.get_event()
+    def _node(self, event: Any, path: tuple, depth: int) -> tuple[Any, int]:
+        """Compose the node `event` opens; returns (value, expanded size)."""
+        yaml = self.yaml
+        kind = type(event)
         mark = event.start_mark
         if depth > MAX_DEPTH:
             raise _Refused(f"nesting deeper than {MAX_DEPTH} levels", mark, code="too-deep")
         self.marks[path] = Mark(mark.line + 1, mark.column + 1)
-        if isinstance(event, yaml.AliasEvent):
+        if kind is yaml.AliasEvent:
             if event.anchor in self.open_anchors:
                 raise _Refused(f"alias *{event.anchor} refers to a node that contains it (cycle)", mark)
             if event.anchor not in self.anchors:
@@ -236,93 +238,104 @@ class _Composer:
             value, size = self.anchors[event.anchor]
             self._count(size, mark)
             return value, size
-        anchor = getattr(event, "anchor", None)
-        tag = getattr(event, "tag", None)
-        if tag in ("!", None):
+        anchor, tag = event.anchor, event.tag
+        if tag == "!":
             tag = None
-        elif tag not in _CORE_TAGS:
+        elif tag is not None and tag not in _CORE_TAGS:
             raise _Refused(f"tag {tag} is not allowed in a profile", mark, code="tag")
         if anchor:
             self.open_anchors.add(anchor)
         self._count(1, mark)
-        if isinstance(event, yaml.ScalarEvent):
+        if kind is yaml.ScalarEvent:
             if tag and tag.endswith((":seq", ":map")):
                 raise _Refused(f"tag {tag} does not fit a scalar", mark, code="tag")
             if tag:
                 value = _tagged_scalar(tag, event.value, mark)
-            elif event.style is None or event.style == "":
+            elif not event.style:
                 value = _resolve_plain(event.value, mark)
             else:
                 value = event.value
             size = 1
-        elif isinstance(event, yaml.SequenceStartEvent):
+        elif kind is yaml.SequenceStartEvent:
             if tag and not tag.endswith(":seq"):
                 raise _Refused(f"tag {tag} does not fit a sequence", mark, code="tag")
-            value, size = [], 1
-            index = 0
-            while not p.check_event(yaml.SequenceEndEvent):
-                item, item_size = self._node(path + (index,), depth + 1)
-                value.append(item)
-                size += item_size
-                index += 1
-            p.get_event()
-        elif isinstance(event, yaml.MappingStartEvent):
+            value, size = self._sequence(path, depth)
+        elif kind is yaml.MappingStartEvent:
             if tag and not tag.endswith(":map"):
                 raise _Refused(f"tag {tag} does not fit a mapping", mark, code="tag")
             value, size = self._mapping(path, depth)
         else:  # pragma: no cover - the parser guarantees one of the above
-            raise _Refused(f"unexpected {type(event).__name__}", mark)
+            raise _Refused(f"unexpected {kind.__name__}", mark)
         if anchor:
             self.open_anchors.discard(anchor)
             self.anchors[anchor] = (value, size)
         return value, size
 
-    def _mapping(self, path: tuple, depth: int) -> tuple[dict, int]:
-        import yaml
+    def _sequence(self, path: tuple, depth: int) -> tuple[list, int]:
+        end, get_event = self.yaml.SequenceEndEvent, self.parser.get_event
+        value: list = []
+        size = 1
+        event = get_event()
+        while type(event) is not end:
+            item, item_size = self._node(event, path + (len(value),), depth + 1)
+            value.append(item)
+            size += item_size
+            event = get_event()
+        return value, size
 
-        p = self.parser
+    def _mapping(self, path: tuple, depth: int) -> tuple[dict, int]:
+        end, scalar, get_event = self.yaml.MappingEndEvent, self.yaml.ScalarEvent, self.parser.get_event
         value: dict[str, Any] = {}
         size = 1
-        while not p.check_event(yaml.MappingEndEvent):
-            key_event = p.peek_event()
+        key_event = get_event()
+        while type(key_event) is not end:
             key_mark = key_event.start_mark
-            if not isinstance(key_event, yaml.ScalarEvent):
+            if type(key_event) is not scalar:
                 raise _Refused("mapping keys must be plain strings, not collections or aliases", key_mark, code="key")
-            p.get_event()
             self._count(1, key_mark)
-            if key_event.value == "<<" and key_event.style in (None, ""):
-                raise _Refused("merge keys (<<) are not allowed in profiles", key_mark, code="key")
             key: Any = key_event.value
-            if key_event.style in (None, "") and key_event.tag in (None, "!"):
-                resolved = _resolve_plain(key, key_mark)
-                if not isinstance(resolved, str):
-                    raise _Refused(
-                        f"key {key!r} would be read as {type(resolved).__name__}; keys must be strings (quote it)",
-                        key_mark,
-                        code="key",
-                    )
-            here = Mark(key_mark.line + 1, key_mark.column + 1)
+            if not key_event.style:
+                if key == "<<":
+                    raise _Refused("merge keys (<<) are not allowed in profiles", key_mark, code="key")
+                if key_event.tag in (None, "!") and not isinstance(_resolve_plain(key, key_mark), str):
+                    kind = type(_resolve_plain(key, key_mark)).__name__
+                    raise _Refused(f"key {key!r} would be read as {kind}; keys must be strings (quote it)",
+                                   key_mark, code="key")
+            key_path = path + (key,)
             if key in value:
-                first = self.key_marks[path + (key,)]
+                first = self.key_marks[key_path]
                 raise _Refused(
                     f"duplicate key {key!r} (first defined at line {first.line}, column {first.column})",
                     key_mark,
                     code="duplicate-key",
                 )
-            self.key_marks[path + (key,)] = here
-            item, item_size = self._node(path + (key,), depth + 1)
+            self.key_marks[key_path] = Mark(key_mark.line + 1, key_mark.column + 1)
+            item, item_size = self._node(get_event(), key_path, depth + 1)
             value[key] = item
             size += item_size + 1
-        p.get_event()
+            key_event = get_event()
         return value, size
 
 
 # libyaml accepts "key: |#comment", the pure parser refuses it: refuse it with both.
-_BLOCK_HEADER_COMMENT = re.compile(r"(?:^|[ \t])[|>][-+0-9]{0,2}#", re.MULTILINE)
-
+_BLOCK_HEADER_COMMENT = re.compile(r"[|>][-+0-9]{0,2}#")
 
 # A '!' starting a token must be a core tag: libyaml and the pure parser disagree on odd tags.
-_NON_CORE_TAG = re.compile(r"(?:^|(?<=[ \[{,]))!(?!!(?:str|int|float|bool|null|seq|map)(?:[ \n,\]}]|$))", re.MULTILINE)
+_NON_CORE_TAG = re.compile(r"!(?!!(?:str|int|float|bool|null|seq|map)(?:[ \n,\]}]|$))")
+
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _token_start(pattern: re.Pattern, text: str, after: str) -> re.Match | None:
+    """First match of `pattern` at the start of the text or right after one of `after`.
+
+    (Searching for the rare character first and looking back is many times faster than
+    a pattern that begins with the look-behind.)"""
+    for match in pattern.finditer(text):
+        start = match.start()
+        if start == 0 or text[start - 1] in after:
+            return match
+    return None
 
 
 def _flow_too_deep(text: str) -> int | None:
@@ -336,12 +349,12 @@ def _flow_too_deep(text: str) -> int | None:
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return None
     depth = 0
-    for index, char in enumerate(text):
-        if char in "[{":
+    for match in _BRACKET.finditer(text):
+        if match.group() in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return index
-        elif char in "]}" and depth:
+                return match.start()
+        elif depth:
             depth -= 1
     return None
 
@@ -359,12 +372,12 @@ def parse(text: str, display: str, pure: bool = False) -> Document | LoadError:
         line, column = _position(text, tab)
         return LoadError(display, "tab character; profiles are indented and separated with spaces only", line, column,
                          code="tab")
-    header = _BLOCK_HEADER_COMMENT.search(text)
+    header = _token_start(_BLOCK_HEADER_COMMENT, text, " \t\n")
     if header:
         line, column = _position(text, header.end() - 1)
         return LoadError(display, "YAML syntax: a comment after a block scalar indicator needs a space before '#'",
                          line, column, code="syntax")
-    tag = _NON_CORE_TAG.search(text)
+    tag = _token_start(_NON_CORE_TAG, text, " [{,\n")
     if tag:
         line, column = _position(text, tag.end() - 1)
         return LoadError(display, "tags other than the core ones (!!str, !!int, …) are not allowed in a profile",
