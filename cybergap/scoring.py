@@ -109,34 +109,43 @@ def score_sections(catalog, articles: list[ArticleResult]) -> tuple[list[Section
         scored = [a.score for a in members if a.score is not None]
         score = round(mean(scored), 1) if scored and section.get("scored", True) else None
         sections.append(SectionResult(section["id"], section["title"], score, len(scored), len(members)))
+    return sections, overall_score(catalog, {a.number: a.score for a in articles})
+
+
+def overall_score(catalog, scores: dict[str, float | None]) -> float | None:
+    """The mean of the scored articles of the scored sections, from article number -> score."""
     scored_sections = {spec["id"] for spec in catalog.sections if spec.get("scored", True)}
-    counted = [a.score for a in articles if a.section in scored_sections and a.score is not None]
-    overall = round(mean(counted), 1) if counted else None
-    return sections, overall
+    counted = [scores[a["number"]] for a in catalog.articles
+               if a["scoring_section"] in scored_sections and scores.get(a["number"]) is not None]
+    return round(mean(counted), 1) if counted else None
 
 
 def with_impact(ctx, findings: list[Finding], today: date) -> list[Finding]:
     """Each finding with the points fixing it alone would add, ranked by that impact.
 
-    Only the articles a finding touches are re-scored; the others keep their scores.
+    Only the articles a finding touches are re-scored, with the caps of the other findings
+    on its elements; the other articles keep their scores.
     """
-    base = score_articles(ctx, findings, today)
-    _, base_overall = score_sections(ctx.catalog, base)
+    base_scores = {a.number: a.score for a in score_articles(ctx, findings, today)}
+    base_overall = overall_score(ctx.catalog, base_scores)
+    base_caps = _caps(findings)
+    on_element: dict[str, list[tuple[int, float]]] = {}
+    for index, finding in enumerate(findings):
+        for element in finding.affected:
+            on_element.setdefault(element, []).append((index, SEVERITY_CAP[finding.severity]))
     ranked = []
     for index, finding in enumerate(findings):
-        rest = findings[:index] + findings[index + 1:]
+        caps = dict(base_caps)
+        for element in finding.affected:
+            caps[element] = min((cap for other, cap in on_element[element] if other != index), default=1.0)
         fixed = frozenset(finding.affected) if finding.rule in COVERAGE_RULES or _replaces(finding) else frozenset()
         touched = {ctx.catalog.elements[e]["article"] for e in finding.affected} | {finding.article}
-        caps = _caps(rest)
-        rescored = {}
+        scores = dict(base_scores)
         for number in touched:
             article = ctx.catalog.article(number)
-            rescored[number] = article_score(ctx, article, element_results(ctx, article, caps, fixed))[1]
-        after = [dataclasses.replace(a, score=rescored[a.number]) if a.number in rescored else a for a in base]
-        _, overall = score_sections(ctx.catalog, after)
-        before = next(a.score for a in base if a.number == finding.article)
-        article_gain = (rescored[finding.article] or 0) - (before or 0)
-        overall_gain = (overall or 0) - (base_overall or 0)
+            scores[number] = article_score(ctx, article, element_results(ctx, article, caps, fixed))[1]
+        article_gain = (scores[finding.article] or 0) - (base_scores[finding.article] or 0)
+        overall_gain = (overall_score(ctx.catalog, scores) or 0) - (base_overall or 0)
         ranked.append(dataclasses.replace(finding, article_gain=round(article_gain, 1), overall_gain=round(overall_gain, 2)))
     order = {"critical": 0, "major": 1, "minor": 2, "info": 3}
     ranked.sort(key=lambda f: (-f.overall_gain, -f.article_gain, order[f.severity], _article_key(f.article), f.rule))
