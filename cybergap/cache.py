@@ -1,7 +1,8 @@
 """A cache of `check` verdicts, keyed by everything a verdict depends on.
 
-Key: the file's bytes and the path it is reported under, the tool version, and the bytes of
-the catalogue and of the profile schema. An entry also records the hash of every source file
+Key: the file's bytes and the path it is reported under, the tool version, the bytes of the
+package's own code (so an edited checkout never reads verdicts of the code it replaced), and
+the bytes of the catalogue and of the profile schema. An entry also records the hash of every source file
 the excerpts were proven against; a source that changed since makes the entry stale. A stale,
 unreadable or corrupt entry is never used: the file is checked again.
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from cybergap import __version__
 from cybergap.problems import Problem
-from cybergap.resources import catalog_path, schema_path
+from cybergap.resources import PACKAGE, catalog_path, schema_path
 
 
 def default_dir() -> Path:
@@ -30,7 +31,8 @@ def digest(data: bytes) -> str:
 
 @lru_cache(maxsize=1)
 def _tool_stamp() -> str:
-    parts = [__version__.encode(), catalog_path().read_bytes(), schema_path("profile.schema.json").read_bytes()]
+    code = [path.read_bytes() for path in sorted(PACKAGE.rglob("*.py"))]
+    parts = [__version__.encode(), *code, catalog_path().read_bytes(), schema_path("profile.schema.json").read_bytes()]
     return digest(b"\x00".join(parts))
 
 

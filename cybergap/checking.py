@@ -43,21 +43,50 @@ def iter_files(paths: list[Path]) -> Iterator[Path | Problem]:
 
 
 def _sources(document) -> list[Path]:
+    """The source files the document's excerpts cite (whatever shape the document has)."""
     from cybergap.validate import source_file
 
-    default = document.data.get("profile", {}).get("source", {}).get("path")
+    def mapping(value) -> dict:
+        return value if isinstance(value, dict) else {}
+
+    default = mapping(mapping(document.data.get("profile")).get("source")).get("path")
     relative = {default} if isinstance(default, str) else set()
-    for provision in document.data.get("provisions", []):
-        for excerpt in provision.get("excerpts", []) if isinstance(provision, dict) else []:
-            if isinstance(excerpt, dict) and isinstance(excerpt.get("source"), str):
+    provisions = document.data.get("provisions")
+    for provision in provisions if isinstance(provisions, list) else []:
+        excerpts = mapping(provision).get("excerpts")
+        for excerpt in excerpts if isinstance(excerpts, list) else []:
+            if isinstance(mapping(excerpt).get("source"), str):
                 relative.add(excerpt["source"])
     return sorted(source_file(document, r) for r in relative)
 
 
-def check_file(path: Path, cache_dir: Path | None = None) -> FileResult:
+def _open_cache(cache_dir: Path | None, display: str, text: str):
+    """(Cache, key) for this text reported under `display`, or (None, None) without a cache."""
+    if cache_dir is None:
+        return None, None
+    from cybergap.cache import Cache, key
+
+    return Cache(cache_dir), key(display, text.encode("utf-8"))
+
+
+def verdict(document, cache_dir: Path | None) -> tuple[Problem, ...]:
+    """Every problem of a loaded document (check_document), from the cache when it is there."""
     from cybergap.catalog import load_catalog
-    from cybergap.loader import Document, parse, read_text
     from cybergap.validate import check_document
+
+    cache, cache_key = _open_cache(cache_dir, document.path, document.text)
+    if cache is not None:
+        hit = cache.get(cache_key)
+        if hit is not None:
+            return hit
+    problems = tuple(check_document(document, load_catalog()))
+    if cache is not None:
+        cache.put(cache_key, problems, _sources(document))
+    return problems
+
+
+def check_file(path: Path, cache_dir: Path | None = None) -> FileResult:
+    from cybergap.loader import Document, parse, read_text
 
     display = str(path)
     try:
@@ -66,22 +95,18 @@ def check_file(path: Path, cache_dir: Path | None = None) -> FileResult:
         return FileResult(display, (Problem(display, exc.strerror or str(exc), code="unreadable"),))
     if isinstance(text, Problem):
         return FileResult(display, (text,))
-    cache = cache_key = None
-    if cache_dir is not None:
-        from cybergap.cache import Cache, key
-
-        cache, cache_key = Cache(cache_dir), key(display, text.encode("utf-8"))
-        hit = cache.get(cache_key)
+    cache, cache_key = _open_cache(cache_dir, display, text)
+    if cache is not None:
+        hit = cache.get(cache_key)  # a hit skips parsing too
         if hit is not None:
             return FileResult(display, hit)
     document = parse(text, display)
-    if isinstance(document, Document):
-        problems, sources = tuple(check_document(document, load_catalog())), _sources(document)
-    else:
-        problems, sources = (document,), []
-    if cache is not None:
-        cache.put(cache_key, problems, sources)
-    return FileResult(display, problems)
+    if not isinstance(document, Document):
+        problems: tuple[Problem, ...] = (document,)
+        if cache is not None:
+            cache.put(cache_key, problems, [])
+        return FileResult(display, problems)
+    return FileResult(display, verdict(document, cache_dir))
 
 
 def _check_item(item: Path | Problem, cache_dir: Path | None) -> FileResult:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
@@ -13,10 +13,10 @@ def data_dir(name: str) -> Path:
     A wheel carries them under cybergap/_data/; an editable install or a source
     checkout has them beside the package.
     """
-    bundled = _PACKAGE / "_data" / name
+    bundled = PACKAGE / "_data" / name
     if bundled.is_dir():
         return bundled
-    return _PACKAGE.parent / name
+    return PACKAGE.parent / name
 
 
 def schema_path(name: str) -> Path:
@@ -24,4 +24,4 @@ def schema_path(name: str) -> Path:
 
 
 def catalog_path() -> Path:
-    return _PACKAGE / "catalog" / "budapest.yaml"
+    return PACKAGE / "catalog" / "budapest.yaml"

@@ -77,11 +77,15 @@ def assess(
     fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0, max=100, help="Exit 1 when the overall score is below SCORE."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 on a finding at or above this severity (info, minor, major, critical)."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where `check` verdicts are cached; a profile checked before is not validated again (default: the user's cache folder)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Validate the profile anew; neither read nor write the cache."),
 ) -> None:
     """Assess a profile against the Convention: statuses, scores, findings and remedies."""
     from cybergap.cli.assess_cmd import run
+    from cybergap.cli.common import cache_folder
 
-    raise typer.Exit(run(profile, format, article, section or [], output, force, fail_under, fail_on, width))
+    raise typer.Exit(run(profile, format, article, section or [], output, force, fail_under, fail_on, width,
+                         cache_folder(cache_dir, no_cache)))
 
 
 @app.command()

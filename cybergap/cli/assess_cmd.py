@@ -11,12 +11,13 @@ FORMATS = ("table", "json", "markdown")
 SEVERITY_ORDER = ("info", "minor", "major", "critical")
 
 
-def load_valid(name: str):
-    """(Document, None) for a valid profile, or (None, exit code) after printing why not."""
-    from cybergap.catalog import load_catalog
+def load_valid(name: str, cache_dir: Path | None = None):
+    """(Document, None) for a valid profile, or (None, exit code) after printing why not.
+
+    The verdict comes from `check`'s cache when this exact text was checked before."""
+    from cybergap.checking import verdict
     from cybergap.loader import Document, load
     from cybergap.profiles import available, display_path, resolve
-    from cybergap.validate import check_document
 
     path = resolve(name)
     if path is None:
@@ -26,7 +27,7 @@ def load_valid(name: str):
     if not isinstance(document, Document):
         sys.stderr.write(f"{document}\n")
         return None, 2
-    problems = [p for p in check_document(document, load_catalog()) if p.severity == "error"]
+    problems = [p for p in verdict(document, cache_dir) if p.severity == "error"]
     if problems:
         for problem in problems:
             sys.stderr.write(f"{problem}\n")
@@ -36,7 +37,7 @@ def load_valid(name: str):
 
 
 def run(name: str, format: str, article: str | None, sections: list[str], output: Path | None, force: bool,
-        fail_under: float | None, fail_on: str | None, width: int | None) -> int:
+        fail_under: float | None, fail_on: str | None, width: int | None, cache_dir: Path | None = None) -> int:
     from cybergap.catalog import load_catalog
     from cybergap.engine import assess
 
@@ -52,7 +53,7 @@ def run(name: str, format: str, article: str | None, sections: list[str], output
             return usage_error(f"no section {section!r} (one of: {', '.join(known_sections)})")
     if output is not None and output.exists() and not force:
         return usage_error(f"{output} exists; use --force to overwrite it")
-    document, code = load_valid(name)
+    document, code = load_valid(name, cache_dir)
     if document is None:
         return code
     assessment = assess(document.data, catalog, document.path)

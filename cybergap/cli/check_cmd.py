@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import check_choice
+from cybergap.cli.common import cache_folder, check_choice
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 PROGRESS_FROM = 20  # files; fewer finish before a progress bar would be worth showing
@@ -19,13 +19,10 @@ def run(paths: list[Path], format: str | None, strict: bool, jobs: int | None = 
     if format is None:
         format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     check_choice(format, FORMATS)
-    if not no_cache and cache_dir is None:
-        from cybergap.cache import default_dir
-
-        cache_dir = default_dir()
+    cache_dir = cache_folder(cache_dir, no_cache)
     items = list(iter_files(paths or [Path("profiles")]))
     with _progress(len(items)) as advance:
-        results = check_all(items, jobs or os.cpu_count() or 1, None if no_cache else cache_dir, advance)
+        results = check_all(items, jobs or os.cpu_count() or 1, cache_dir, advance)
     sys.stdout.write(_render(results, format, strict))
     errors = sum(r.errors for r in results)
     warnings = sum(len(r.problems) - r.errors for r in results)

@@ -21,3 +21,14 @@ def stdout_console(width: int | None = None):
     from rich.console import Console
 
     return Console(width=width, highlight=False, soft_wrap=False)
+
+
+def cache_folder(cache_dir, no_cache: bool):
+    """The verdict cache folder the options ask for: None with --no-cache, else --cache-dir or the default."""
+    if no_cache:
+        return None
+    if cache_dir is not None:
+        return cache_dir
+    from cybergap.cache import default_dir
+
+    return default_dir()
