@@ -145,13 +145,21 @@ _CORE_TAGS = {
 }
 
 
+_NULL = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUE = frozenset(("true", "True", "TRUE"))
+_FALSE = frozenset(("false", "False", "FALSE"))
+_NUMBER_START = frozenset("0123456789+-.")  # how every int, float, .inf and .nan begins
+
+
 def _resolve_plain(value: str, mark: Any) -> Any:
-    if value in ("", "~", "null", "Null", "NULL"):
+    if value in _NULL:
         return None
-    if value in ("true", "True", "TRUE"):
+    if value in _TRUE:
         return True
-    if value in ("false", "False", "FALSE"):
+    if value in _FALSE:
         return False
+    if value[0] not in _NUMBER_START:
+        return value
     if _INT.fullmatch(value):
         if len(value) > MAX_SCALAR_DIGITS:
             raise _Refused(f"number with more than {MAX_SCALAR_DIGITS} digits", mark)
