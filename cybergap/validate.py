@@ -1,6 +1,11 @@
 """Validation of a loaded profile: JSON Schema, then references, then provenance.
 
 Each step is a function from a Document to a list of positioned Problems.
+
+The schema step asks jsonschema-rs first whether the document is valid (about 0.1 ms for
+the Kazakhstan profile, against about 25 ms for jsonschema); jsonschema, which words every
+message and path, runs only on a document that has errors, or when jsonschema-rs is missing.
+Both implement Draft 2020-12; tests hold them to the same verdict.
 """
 
 from __future__ import annotations
@@ -17,12 +22,35 @@ from cybergap.resources import schema_path
 
 
 @lru_cache(maxsize=4)
+def _schema(name: str) -> dict:
+    return json.loads(schema_path(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
 def compiled_schema(name: str = "profile.schema.json"):
     """A Draft 2020-12 validator for a bundled schema, compiled once per process."""
     from jsonschema import Draft202012Validator
 
-    schema = json.loads(schema_path(name).read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(_schema(name), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@lru_cache(maxsize=4)
+def fast_validator(name: str = "profile.schema.json"):
+    """jsonschema-rs's validator for a bundled schema (formats checked too), or None without it."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    return jsonschema_rs.validator_for(_schema(name), validate_formats=True)
+
+
+def is_valid_fast(data, schema: str = "profile.schema.json") -> bool:
+    """True when jsonschema-rs finds no error; False when it finds one, is missing, or fails."""
+    validator = fast_validator(schema)
+    try:
+        return validator is not None and validator.is_valid(data)
+    except Exception:  # a value it cannot take: let jsonschema decide
+        return False
 
 
 def dotted(path) -> str:
@@ -39,6 +67,8 @@ def _problem(doc: Document, path: tuple, message: str, code: str, *, key: bool =
 
 
 def schema_problems(doc: Document, schema: str = "profile.schema.json") -> list[Problem]:
+    if is_valid_fast(doc.data, schema):
+        return []
     problems = []
     for error in compiled_schema(schema).iter_errors(doc.data):
         path = tuple(error.absolute_path)
