@@ -1,11 +1,14 @@
 """cybergap benchmark: medians over repeated cold processes, and ratios measured side by side.
 
-    python benchmarks/run.py                 # 500 generated profiles, 3 repetitions
-    python benchmarks/run.py --profiles 100 --repeat 1
+    python benchmarks/run.py                 # 500 generated profiles, 3 cold runs of each check
+    python benchmarks/run.py --profiles 100 --repeat 1 --skip-check-jsonschema
 
 It runs the `cybergap` and `python` of the current environment, and installs
 check-jsonschema (benchmarks/requirements.txt) into a private virtual environment under
 the system temporary folder, once without and once with ruamel.yaml's C extension.
+
+The package's bytecode is compiled first: an editable install under PYTHONDONTWRITEBYTECODE
+would otherwise recompile cybergap in every process, which no installed copy does.
 """
 
 from __future__ import annotations
@@ -17,16 +20,18 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = ROOT / "profiles" / "kazakhstan.yaml"
 SOURCES = ROOT / "profiles" / "sources"
 SCHEMA = ROOT / "schemas" / "profile.schema.json"
-RSS = ("import resource, subprocess, sys\n"
-       "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-       "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+# Runs the command as a child and prints its wall time and the peak RSS (KB) of the largest
+# process it waited for: the wrapper's own start-up is not in the figures.
+CHILD = ("import resource, subprocess, sys, time\n"
+         "start = time.perf_counter()\n"
+         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+         "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
 
 
 def cybergap() -> str:
@@ -54,10 +59,10 @@ def timed(command: list[str], repeat: int, cwd: Path | None = None) -> tuple[flo
     """(median seconds, peak RSS in MB of the largest process) over `repeat` cold runs."""
     times, peaks = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", RSS, *command], capture_output=True, text=True, cwd=cwd)
-        times.append(time.perf_counter() - start)
-        peaks.append(int(done.stdout.strip() or 0) // 1024)
+        done = subprocess.run([sys.executable, "-c", CHILD, *command], capture_output=True, text=True, cwd=cwd, check=True)
+        seconds, peak_kb = done.stdout.split()
+        times.append(float(seconds))
+        peaks.append(int(peak_kb) // 1024)
     return statistics.median(times), max(peaks)
 
 
@@ -78,46 +83,82 @@ def check_jsonschema_env(base: Path, with_clib: bool) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", type=int, default=500)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="cold runs of each `check` measurement")
+    parser.add_argument("--quick-repeat", type=int, default=15,
+                        help="rounds of the sub-second commands (run in turn, so drift hits them alike)")
     parser.add_argument("--skip-check-jsonschema", action="store_true")
     args = parser.parse_args()
     exe, py = cybergap(), sys.executable
     work = Path(tempfile.mkdtemp(prefix="cybergap-bench-"))
-    rows: list[tuple[str, float, int, str]] = []
+    targets: list[tuple[str, float, str, bool]] = []
 
-    def row(name, command, baseline=None, repeat=args.repeat, cwd=None):
-        seconds, peak = timed(command, repeat, cwd)
+    def show(name, seconds, peak, baseline=None):
         ratio = f"{seconds / baseline:.2f}x of {baseline * 1000:.0f} ms" if baseline else ""
-        rows.append((name, seconds, peak, ratio))
         print(f"  {name:<52} {seconds * 1000:9.0f} ms {peak:6d} MB  {ratio}", flush=True)
-        return seconds
 
-    print(f"cybergap benchmark: {args.profiles} profiles, median of {args.repeat} cold runs, {os.cpu_count()} CPUs")
-    floor = row("import floor: typer, rich.table, yaml, jsonschema", [py, "-c", "import typer, rich.table, yaml, jsonschema"])
-    row("cybergap assess kazakhstan --format json", [exe, "assess", "kazakhstan", "--format", "json"], floor, cwd=ROOT)
-    bare = row("python -c pass", [py, "-c", "pass"])
-    typer_only = row("python -c 'import typer'", [py, "-c", "import typer"])
-    row("cybergap --version", [exe, "--version"], typer_only)
-    row("cybergap --help", [exe, "--help"], typer_only)
-    print(f"  (bare interpreter {bare * 1000:.0f} ms)")
+    def target(what, value, goal, met):
+        targets.append((what, value, goal, met))
+
+    print(f"cybergap benchmark: {args.profiles} profiles, {os.cpu_count()} CPUs")
+    package = subprocess.run([py, "-c", "import cybergap, os; print(os.path.dirname(cybergap.__file__))"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run([py, "-m", "compileall", "-q", package], check=True)
+    assess = [exe, "assess", "kazakhstan", "--format", "json", "--cache-dir", str(work / "assess-cache")]
+    subprocess.run(assess, capture_output=True, cwd=ROOT)  # the verdict, cached as after any earlier run
+    quick = {
+        "import floor: typer, rich.table, yaml, jsonschema": [py, "-c", "import typer, rich.table, yaml, jsonschema"],
+        "cybergap assess kazakhstan --format json": assess,
+        "  the same, --no-cache (validated anew)": assess[:5] + ["--no-cache"],
+        "  the same, as a table": assess[:3] + assess[5:],
+        "python -c pass": [py, "-c", "pass"],
+        "python -c 'import typer'": [py, "-c", "import typer"],
+        "cybergap --version": [exe, "--version"],
+        "cybergap --help": [exe, "--help"],
+    }
+    print(f"Sub-second commands: median of {args.quick_repeat} rounds, the commands in turn")
+    runs: dict[str, list[tuple[float, int]]] = {name: [] for name in quick}
+    for _ in range(args.quick_repeat):
+        for name, command in quick.items():
+            runs[name].append(timed(command, 1, cwd=ROOT))
+    medians = {name: (statistics.median(t for t, _ in got), max(p for _, p in got)) for name, got in runs.items()}
+    floor, typer_only = medians["import floor: typer, rich.table, yaml, jsonschema"][0], medians["python -c 'import typer'"][0]
+    for name, (seconds, peak) in medians.items():
+        baseline = floor if "assess" in name or name.startswith("  ") else typer_only if "cybergap --" in name else None
+        show(name, seconds, peak, baseline)
+    target("assess --format json / import floor", medians["cybergap assess kazakhstan --format json"][0] / floor, "<= 1.5x",
+           medians["cybergap assess kazakhstan --format json"][0] / floor <= 1.5)
+    for flag in ("--version", "--help"):
+        ratio = medians[f"cybergap {flag}"][0] / typer_only
+        target(f"cybergap {flag} / import typer", ratio, "<= 1.2x", ratio <= 1.2)
 
     files = generate(work / "profiles", args.profiles)
     cache = work / "cache"
+    print(f"check on {args.profiles} profiles: median of {args.repeat} cold processes")
     cold_times = []
-    for attempt in range(args.repeat):
+    for _ in range(args.repeat):
         shutil.rmtree(cache, ignore_errors=True)
         cold_times.append(timed([exe, "check", "--cache-dir", str(cache), str(work / "profiles")], 1)[0])
     cold = statistics.median(cold_times)
     cold_peak = timed([exe, "check", "--no-cache", str(work / "profiles")], 1)[1]
-    rows.append(("cybergap check (cold)", cold, cold_peak, ""))
-    print(f"  {'cybergap check, ' + str(args.profiles) + ' profiles, cold':<52} {cold * 1000:9.0f} ms {cold_peak:6d} MB")
-    warm = row(f"cybergap check, {args.profiles} profiles, warm", [exe, "check", "--cache-dir", str(cache), str(work / "profiles")])
+    show(f"cybergap check, {args.profiles} profiles, cold", cold, cold_peak)
+    warm, warm_peak = timed([exe, "check", "--cache-dir", str(cache), str(work / "profiles")], args.repeat)
+    show(f"cybergap check, {args.profiles} profiles, warm", warm, warm_peak)
+    target(f"check peak memory, {args.profiles} profiles (MB)", max(cold_peak, warm_peak), "< 200", max(cold_peak, warm_peak) < 200)
     if not args.skip_check_jsonschema:
         for with_clib in (False, True):
             cj = check_jsonschema_env(Path(tempfile.gettempdir()) / "cybergap-bench-envs", with_clib)
             label = "check-jsonschema" + (" + ruamel.yaml.clib" if with_clib else "")
-            seconds = row(f"{label}, {args.profiles} profiles", [cj, "--schemafile", str(SCHEMA), *map(str, files)])
+            seconds, peak = timed([cj, "--schemafile", str(SCHEMA), *map(str, files)], args.repeat)
+            show(f"{label}, {args.profiles} profiles", seconds, peak)
             print(f"    cybergap check cold is {seconds / cold:.1f}x faster, warm {seconds / warm:.1f}x faster than {label}")
+            if with_clib:
+                target(f"check cold vs {label}", seconds / cold, ">= 2x", seconds / cold >= 2)
+            else:
+                target(f"check cold vs {label}", seconds / cold, ">= 10x", seconds / cold >= 10)
+                target(f"check warm vs {label}", seconds / warm, ">= 100x", seconds / warm >= 100)
+    print("Targets (issue 7):")
+    for what, value, goal, met in targets:
+        print(f"  {what:<52} {value:8.2f}  target {goal:<8} {'met' if met else 'NOT MET'}")
     shutil.rmtree(work, ignore_errors=True)
 
 
