@@ -183,7 +183,7 @@ def fact_changes(old: Document, new: Document) -> list[FactChange]:
     new_mappings = {m["element"]: (i, m) for i, m in enumerate(new.data.get("mappings", []))}
     for element, (index, mapping) in new_mappings.items():
         before = old_mappings.get(element, {})
-        for key in ("coverage", "provisions"):
+        for key in ("coverage", "provisions", "parts"):
             if before.get(key) != mapping.get(key):
                 changes.append(FactChange(f"mapping {element}: {key}", before.get(key), mapping.get(key),
                                           new.mark(("mappings", index, key)).line))

@@ -122,6 +122,7 @@ def reference_problems(doc: Document, catalog: Catalog) -> list[Problem]:
                 problems.append(_problem(doc, ("mappings", index, "provisions", pos),
                                          f"mapping for element {element!r} cites undefined provision {provision_id!r}",
                                          "undefined-provision"))
+        problems += _part_problems(doc, index, mapping, provisions)
     status = data.get("treaty_status", {})
     for index, item in enumerate(status.get("reservations", [])):
         if item.get("element") not in catalog.reservations:
@@ -138,6 +139,23 @@ def reference_problems(doc: Document, catalog: Catalog) -> list[Problem]:
             problems.append(_problem(doc, ("overrides", index, "article"),
                                      f"article {override.get('article')!r} is not in the Convention catalogue",
                                      "unknown-article"))
+    return problems
+
+
+def _part_problems(doc: Document, index: int, mapping: dict, provisions: list) -> list[Problem]:
+    """A mapping's `parts` must name cited provisions and parts they record a penalty for."""
+    parts_of = {p.get("id"): {x.get("part") for x in p.get("facts", {}).get("penalties", [])} for p in provisions}
+    problems = []
+    for provision_id, parts in mapping.get("parts", {}).items():
+        where = ("mappings", index, "parts", provision_id)
+        if provision_id not in mapping.get("provisions", []):
+            problems.append(_problem(doc, where, f"mapping for element {mapping.get('element')!r} names parts of "
+                                     f"{provision_id!r}, which it does not cite", "undefined-part", key=True))
+            continue
+        for part in parts:
+            if part not in parts_of.get(provision_id, set()):
+                problems.append(_problem(doc, where, f"{provision_id!r} records no penalty for part {part!r}",
+                                         "undefined-part"))
     return problems
 
 

@@ -140,3 +140,14 @@ def test_json_format(cli, minimal):
 def test_bad_format_is_usage_error(cli, minimal):
     result = cli("check", "--format", "xml", minimal)
     assert result.exit_code == 2
+
+
+def test_covering_parts_must_name_cited_provisions_and_recorded_parts(cli, minimal):
+    text = minimal.read_text().replace("    provisions: [pc-1]\n", "    provisions: [pc-1]\n    parts: {pc-1: [\"3\"], pc-9: [\"1\"]}\n")
+    minimal.write_text(text)
+    result = cli("check", minimal)
+    assert result.exit_code == 1
+    lines = [line for line in result.stdout.splitlines() if "[undefined-part]" in line]
+    assert len(lines) == 2
+    assert "'pc-1' records no penalty for part '3'" in lines[0] and ":42:" in lines[0]
+    assert "names parts of 'pc-9', which it does not cite" in lines[1]

@@ -162,3 +162,15 @@ def test_table_shows_section_changes(cli, work):
     result = cli("diff", "kazakhstan", "profiles/new.yaml", "--width", "120", cwd=work)
     assert "Sections that changed" in result.stdout and "Substantive criminal law" in result.stdout
     assert "▼ Article 5 got worse: compliant -> partial" in result.stdout
+
+
+def test_dropping_the_covering_parts_shows_and_brings_back_the_sanction_finding(cli, work):
+    new = work / "profiles" / "new.yaml"
+    shutil.copy(work / "profiles" / "kazakhstan.yaml", new)
+    edit(new, '    parts: {pc-188: ["2"], pc-195: ["3"]}\n', "")
+    edit(new, '    parts: {pc-188: ["2"], pc-190: ["2"], pc-195: ["3"]}\n', "")
+    result = cli("diff", "kazakhstan", "profiles/new.yaml", "--format", "json", cwd=work)
+    data = json.loads(result.stdout)
+    change = next(f for f in data["facts"] if f["where"] == "mapping 8.b: parts")
+    assert change["old"] == {"pc-188": ["2"], "pc-195": ["3"]} and change["new"] is None
+    assert any(f["rule"] == "SAN01" and "PC Article 195(1)" in f["message"] for f in data["findings"]["introduced"])

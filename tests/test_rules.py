@@ -180,3 +180,30 @@ def test_qualifier_of_an_aggravated_part_only_does_not_narrow_the_offence():
     assert "QUA01" not in codes(profile([provision], [m("2", ["p"])]))
     provision["facts"]["offence"]["qualifiers"][0]["parts"] = ["1", "2"]
     assert "QUA01" in codes(profile([provision], [m("2", ["p"])]))
+
+
+AGGRAVATED_JAIL = [{"part": "1", "fine_mci_max": 160, "arrest_days_max": 40},
+                   {"part": "3", "circumstances": ["by illegal access"], "imprisonment_months_max": 60}]
+
+
+def with_parts(mapping, parts):
+    return dict(mapping, parts=parts)
+
+
+@pytest.mark.parametrize("code, element", [("SAN01", "8.a"), ("EXT01", "8.a"), ("ATT01", "8.a")])
+def test_the_covering_part_named_by_the_mapping_is_judged(code, element):
+    """The computer-related form sits in an aggravated part: its sanction counts, not part 1's."""
+    extra = [GRAVITY, ATTEMPT] if code == "ATT01" else []
+    base = [m(element, ["p"]), m("13.1", ["p"]), m("24.1.a", ["p"]), m("11.2", ["a"])]
+    by_basic_part = profile([offence("p", penalties=AGGRAVATED_JAIL), *extra], base)
+    assert code in codes(by_basic_part)
+    by_covering_part = profile([offence("p", penalties=AGGRAVATED_JAIL), *extra],
+                               [with_parts(base[0], {"p": ["3"]}), *base[1:]])
+    assert code not in codes(by_covering_part)
+
+
+def test_sanction_finding_names_the_covering_part():
+    penalties = [{"part": "1", "imprisonment_months_max": 36}, {"part": "2", "fine_mci_max": 10}]
+    data = profile([offence("p", penalties=penalties)], [with_parts(m("2", ["p"]), {"p": ["2"]}), m("13.1", ["p"])])
+    [finding] = [f for f in evaluate(Context(data, load_catalog())) if f.rule == "SAN01"]
+    assert "Article p(2)" in finding.message

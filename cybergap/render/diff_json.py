@@ -15,7 +15,7 @@ def _finding(f: Finding) -> dict:
 
 
 def _value(value):
-    return value if value is None or isinstance(value, (str, int, float, bool, list)) else str(value)
+    return value if value is None or isinstance(value, (str, int, float, bool, list, dict)) else str(value)
 
 
 def to_dict(delta: Delta) -> dict:

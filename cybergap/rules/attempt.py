@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cybergap.rules import rule
-from cybergap.rules.context import at_least, base_penalty, cite, gravity_of
+from cybergap.rules.context import at_least, cite, covering_penalty, gravity_of
 
 ATTEMPT_ARTICLES = {"3", "4", "5", "7", "8"}
 ATTEMPT_ELEMENTS = {"9.1.a", "9.1.c"}
@@ -44,20 +44,21 @@ def attempt_not_punishable(ctx):
         return
     class_pids = [pid for pid, _ in ctx.facts("gravity_classes")]
     for element_id in attempt_elements(ctx):
-        offences = [p for p in ctx.covering(element_id) if base_penalty(p)]
+        offences = [(p, covering_penalty(ctx, element_id, p)) for p in ctx.covering(element_id)]
+        offences = [(p, penalty) for p, penalty in offences if penalty]
         if not offences:
             continue
-        graded = [(p, gravity_of(base_penalty(p), ctx.gravity_classes)) for p in offences]
-        if any(g and at_least(g, threshold) for _, g in graded):
+        graded = [(p, penalty, gravity_of(penalty, ctx.gravity_classes)) for p, penalty in offences]
+        if any(g and at_least(g, threshold) for _, _, g in graded):
             continue
         described = "; ".join(
-            f"{cite(ctx, [p['id']])}({base_penalty(p)['part']}) is {GRAVITY_WORDS.get(g, 'of unknown gravity')}"
-            for p, g in graded)
+            f"{cite(ctx, [p['id']])}({penalty['part']}) is {GRAVITY_WORDS.get(g, 'of unknown gravity')}"
+            for p, penalty, g in graded)
         yield attempt_not_punishable.rule.finding(
             ctx, "11.2",
             f"Attempt of {element_id} is not punishable: {described}, and {cite(ctx, [inchoate_pid])} "
             f"punishes attempt only from {GRAVITY_WORDS[threshold]} upwards",
-            [p["id"] for p, _ in graded] + [inchoate_pid] + class_pids)
+            [p["id"] for p, _, _ in graded] + [inchoate_pid] + class_pids)
 
 
 @rule("ATT02", "no-aiding-or-abetting", "major", "Art. 11.1",

@@ -112,6 +112,19 @@ def base_penalty(provision: dict) -> dict | None:
     return penalties[0] if penalties else None
 
 
+def covering_penalty(ctx, element: str, provision: dict) -> dict | None:
+    """The penalty of the form of an offence that covers an element: the first part the mapping
+    names under `parts` for this provision (when that part's penalty is recorded), else the
+    basic offence's."""
+    mapping = ctx.mappings.get(element, {})
+    wanted = mapping.get("parts", {}).get(provision["id"], [])
+    for part in wanted:
+        for penalty in provision.get("facts", {}).get("penalties", []):
+            if penalty.get("part") == part:
+                return penalty
+    return base_penalty(provision)
+
+
 def max_deprivation_months(penalty: dict) -> float:
     """Longest deprivation of liberty a part allows, in months (arrest counted in days / 30)."""
     months = [penalty.get("imprisonment_months_max") or 0]

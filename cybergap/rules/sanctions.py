@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from cybergap.rules import rule
-from cybergap.rules.context import base_penalty, cite, max_deprivation_months
+from cybergap.rules.context import cite, covering_penalty, max_deprivation_months
 
 OFFENCE_ARTICLES = {str(n) for n in range(2, 11)}
 
 
-def mapped_offences(ctx) -> dict[str, list[str]]:
-    """Penal provision id -> the offence elements (Arts. 2-10) it covers, in catalogue order."""
-    found: dict[str, list[str]] = {}
+def mapped_offences(ctx) -> dict[tuple[str, str], tuple[dict, list[str]]]:
+    """(penal provision id, part) -> (that part's penalty, the offence elements of Arts. 2-10 it
+    covers), in catalogue order. The part is the basic offence unless the mapping names the
+    covering parts (see covering_penalty)."""
+    found: dict[tuple[str, str], tuple[dict, list[str]]] = {}
     for element_id, element in ctx.catalog.elements.items():
         if element["article"] not in OFFENCE_ARTICLES or element.get("kind") != "offence":
             continue
         for provision in ctx.covering(element_id):
-            if provision.get("facts", {}).get("penalties"):
-                found.setdefault(provision["id"], []).append(element_id)
+            penalty = covering_penalty(ctx, element_id, provision)
+            if penalty is not None:
+                found.setdefault((provision["id"], penalty.get("part", "")), (penalty, []))[1].append(element_id)
     return found
 
 
@@ -40,14 +43,15 @@ def describe_penalty(penalty: dict) -> str:
       available only in aggravated parts leaves the basic conduct without it.""",
       """Make the basic offence punishable by imprisonment (not only in aggravated forms).""")
 def no_deprivation_of_liberty(ctx):
-    """The basic part of a mapped offence allows no imprisonment (only fines, arrest and the like).
+    """The basic part of a mapped offence (or the part the mapping names as covering the element)
+    allows no imprisonment (only fines, arrest and the like).
 
     Fails: `penalties: [{part: "1", fine_mci_max: 160, arrest_days_max: 40}]` mapped to Art. 2.
-    Passes: `penalties: [{part: "1", imprisonment_months_max: 24}]`.
+    Passes: `penalties: [{part: "1", imprisonment_months_max: 24}]`; or the first with part "3"
+    punishable by imprisonment and the mapping naming `parts: {pc-x: ["3"]}`.
     """
-    for pid, elements in mapped_offences(ctx).items():
-        penalty = base_penalty(ctx.provisions[pid])
-        if penalty is None or penalty.get("imprisonment_months_max"):
+    for (pid, _), (penalty, elements) in mapped_offences(ctx).items():
+        if penalty.get("imprisonment_months_max"):
             continue
         arrest = penalty.get("arrest_days_max")
         severity = "minor" if arrest else "major"
@@ -67,15 +71,15 @@ def no_deprivation_of_liberty(ctx):
       punishable by less falls outside extradition under the Convention.""",
       """Raise the maximum penalty of the basic offence to at least one year's deprivation of liberty.""")
 def not_extraditable(ctx):
-    """The basic part of a mapped offence is punishable by less than a year's deprivation of liberty.
+    """The basic part of a mapped offence (or the covering part the mapping names) is punishable
+    by less than a year's deprivation of liberty.
 
     Fails: `penalties: [{part: "1", arrest_days_max: 40}]` mapped to Art. 2.
     Passes: `penalties: [{part: "1", imprisonment_months_max: 24}]`.
     """
     minimum = ctx.catalog.threshold("extradition_min_deprivation_months")
-    for pid, elements in mapped_offences(ctx).items():
-        penalty = base_penalty(ctx.provisions[pid])
-        if penalty is None or max_deprivation_months(penalty) >= minimum:
+    for (pid, _), (penalty, elements) in mapped_offences(ctx).items():
+        if max_deprivation_months(penalty) >= minimum:
             continue
         yield not_extraditable.rule.finding(
             ctx, "24.1.a",
