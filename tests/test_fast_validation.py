@@ -51,6 +51,11 @@ ODD_VALUES = [None, True, 0, -1, 1.5, 10**30, "", "x", "TL", "tl", "TL\n", "2020
               "2020-05-01\n", "\u0662\u0660\u0662\u0660-05-01", "16", "16.1.a", "16.1.A", "full", "partial",
               "none", "law", "commentary", "mandatory", [], ["x"], {}, {"unknown": 1}]
 
+def odd_value(data):
+    """A fresh copy: a shared [] or {} put in two places (or into itself) would alias or loop."""
+    return copy.deepcopy(data.draw(st.sampled_from(ODD_VALUES)))
+
+
 KAZAKHSTAN = load(ROOT / "profiles" / "kazakhstan.yaml").data
 MINIMAL = load(ROOT / "tests" / "data" / "minimal.yaml").data
 
@@ -71,7 +76,7 @@ def test_same_verdict_on_every_single_change_of_the_minimal_profile():
     """Each value of the minimal profile replaced by each odd value, and each one deleted."""
     disagreements, invalid = [], 0
     for where in list(paths(MINIMAL))[1:]:
-        for changed in [mutate(MINIMAL, where, delete=True)] + [mutate(MINIMAL, where, v) for v in ODD_VALUES]:
+        for changed in [mutate(MINIMAL, where, delete=True)] + [mutate(MINIMAL, where, copy.deepcopy(v)) for v in ODD_VALUES]:
             verdict = python_verdict(changed)
             invalid += not verdict
             if validate.is_valid_fast(changed) != verdict:
@@ -93,9 +98,9 @@ def test_same_verdict_on_mutated_profiles(data):
         if action == "delete":
             del parent[where[-1]]
         elif action == "add" and isinstance(parent, dict):
-            parent[data.draw(st.sampled_from(["extra", "note", "id", "facts"]))] = data.draw(st.sampled_from(ODD_VALUES))
+            parent[data.draw(st.sampled_from(["extra", "note", "id", "facts"]))] = odd_value(data)
         else:
-            parent[where[-1]] = data.draw(st.sampled_from(ODD_VALUES))
+            parent[where[-1]] = odd_value(data)
     assert validate.is_valid_fast(document) == python_verdict(document)
 
 
