@@ -71,14 +71,16 @@ def _open_cache(cache_dir: Path | None, display: str, text: str):
 
 def verdict(document, cache_dir: Path | None) -> tuple[Problem, ...]:
     """Every problem of a loaded document (check_document), from the cache when it is there."""
+    cache, cache_key = _open_cache(cache_dir, document.path, document.text)
+    hit = cache.get(cache_key) if cache is not None else None
+    return hit if hit is not None else _checked(document, cache, cache_key)
+
+
+def _checked(document, cache, cache_key: str | None) -> tuple[Problem, ...]:
+    """check_document's problems, stored in the cache when there is one."""
     from cybergap.catalog import load_catalog
     from cybergap.validate import check_document
 
-    cache, cache_key = _open_cache(cache_dir, document.path, document.text)
-    if cache is not None:
-        hit = cache.get(cache_key)
-        if hit is not None:
-            return hit
     problems = tuple(check_document(document, load_catalog()))
     if cache is not None:
         cache.put(cache_key, problems, _sources(document))
@@ -106,7 +108,7 @@ def check_file(path: Path, cache_dir: Path | None = None) -> FileResult:
         if cache is not None:
             cache.put(cache_key, problems, [])
         return FileResult(display, problems)
-    return FileResult(display, verdict(document, cache_dir))
+    return FileResult(display, _checked(document, cache, cache_key))
 
 
 def _check_item(item: Path | Problem, cache_dir: Path | None) -> FileResult:

@@ -305,10 +305,10 @@ class _Composer:
             if not key_event.style:
                 if key == "<<":
                     raise _Refused("merge keys (<<) are not allowed in profiles", key_mark, code="key")
-                if key_event.tag in (None, "!") and not isinstance(_resolve_plain(key, key_mark), str):
-                    kind = type(_resolve_plain(key, key_mark)).__name__
-                    raise _Refused(f"key {key!r} would be read as {kind}; keys must be strings (quote it)",
-                                   key_mark, code="key")
+                resolved = _resolve_plain(key, key_mark) if key_event.tag in (None, "!") else key
+                if not isinstance(resolved, str):
+                    raise _Refused(f"key {key!r} would be read as {type(resolved).__name__}; keys must be strings "
+                                   "(quote it)", key_mark, code="key")
             key_path = path + (key,)
             if key in value:
                 first = self.key_marks[key_path]

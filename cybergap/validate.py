@@ -107,6 +107,7 @@ def reference_problems(doc: Document, catalog: Catalog) -> list[Problem]:
     problems += _duplicates(doc, mappings, "element", "mappings", "mapping for element")
     instrument_ids = {i.get("id") for i in instruments}
     provision_ids = {p.get("id") for p in provisions}
+    penalty_parts = {p.get("id"): {x.get("part") for x in p.get("facts", {}).get("penalties", [])} for p in provisions}
     for index, provision in enumerate(provisions):
         if provision.get("instrument") not in instrument_ids:
             problems.append(_problem(doc, ("provisions", index, "instrument"),
@@ -122,7 +123,7 @@ def reference_problems(doc: Document, catalog: Catalog) -> list[Problem]:
                 problems.append(_problem(doc, ("mappings", index, "provisions", pos),
                                          f"mapping for element {element!r} cites undefined provision {provision_id!r}",
                                          "undefined-provision"))
-        problems += _part_problems(doc, index, mapping, provisions)
+        problems += _part_problems(doc, index, mapping, penalty_parts)
     status = data.get("treaty_status", {})
     for index, item in enumerate(status.get("reservations", [])):
         if item.get("element") not in catalog.reservations:
@@ -142,9 +143,9 @@ def reference_problems(doc: Document, catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def _part_problems(doc: Document, index: int, mapping: dict, provisions: list) -> list[Problem]:
-    """A mapping's `parts` must name cited provisions and parts they record a penalty for."""
-    parts_of = {p.get("id"): {x.get("part") for x in p.get("facts", {}).get("penalties", [])} for p in provisions}
+def _part_problems(doc: Document, index: int, mapping: dict, penalty_parts: dict[str, set]) -> list[Problem]:
+    """A mapping's `parts` must name cited provisions and parts they record a penalty for
+    (`penalty_parts`: provision id -> the parts its penalties list)."""
     problems = []
     for provision_id, parts in mapping.get("parts", {}).items():
         where = ("mappings", index, "parts", provision_id)
@@ -153,7 +154,7 @@ def _part_problems(doc: Document, index: int, mapping: dict, provisions: list) -
                                      f"{provision_id!r}, which it does not cite", "undefined-part", key=True))
             continue
         for part in parts:
-            if part not in parts_of.get(provision_id, set()):
+            if part not in penalty_parts.get(provision_id, set()):
                 problems.append(_problem(doc, where, f"{provision_id!r} records no penalty for part {part!r}",
                                          "undefined-part"))
     return problems

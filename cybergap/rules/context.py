@@ -103,26 +103,27 @@ class Context:
         return found[0] if found else None
 
 
+def part_penalty(provision: dict, part: str) -> dict | None:
+    """The penalty recorded for one part of a provision, if any."""
+    for penalty in provision.get("facts", {}).get("penalties", []):
+        if penalty.get("part") == part:
+            return penalty
+    return None
+
+
 def base_penalty(provision: dict) -> dict | None:
     """The penalty of the basic offence: part '1' when given, else the first part listed."""
     penalties = provision.get("facts", {}).get("penalties", [])
-    for penalty in penalties:
-        if penalty.get("part") == "1":
-            return penalty
-    return penalties[0] if penalties else None
+    return part_penalty(provision, "1") or (penalties[0] if penalties else None)
 
 
 def covering_penalty(ctx, element: str, provision: dict) -> dict | None:
     """The penalty of the form of an offence that covers an element: the first part the mapping
     names under `parts` for this provision (when that part's penalty is recorded), else the
     basic offence's."""
-    mapping = ctx.mappings.get(element, {})
-    wanted = mapping.get("parts", {}).get(provision["id"], [])
-    for part in wanted:
-        for penalty in provision.get("facts", {}).get("penalties", []):
-            if penalty.get("part") == part:
-                return penalty
-    return base_penalty(provision)
+    wanted = ctx.mappings.get(element, {}).get("parts", {}).get(provision["id"], [])
+    found = (part_penalty(provision, part) for part in wanted)
+    return next((penalty for penalty in found if penalty is not None), None) or base_penalty(provision)
 
 
 def max_deprivation_months(penalty: dict) -> float:
