@@ -2,27 +2,50 @@
 
 Key: the file's bytes and the path it is reported under, the tool version, the bytes of the
 package's own code (so an edited checkout never reads verdicts of the code it replaced), and
-the bytes of the catalogue and of the profile schema. An entry also records the hash of every source file
-the excerpts were proven against; a source that changed since makes the entry stale. A stale,
-unreadable or corrupt entry is never used: the file is checked again.
+the bytes of the catalogue and of the profile schema.
+
+What an entry must pass before it is used (anything else is a miss, never an error):
+- its shape: exactly the fields this module writes, of the right types and values;
+- its seal: an HMAC of the key and the entry under a secret that never leaves this machine
+  (``$XDG_STATE_HOME/cybergap/cache-key``, mode 0600, outside the cache folder), so an entry
+  written by hand, or copied in from another machine or a shared CI cache, is never trusted;
+- its sources: every source the verdict was proven against is resolved again from the
+  profile's CURRENT location (another checkout, a retargeted symlink) and must still hash to
+  the bytes that were proven, or still be refused for the same reason.
+Whoever can read the secret and write the cache folder can still forge a pass: share a cache
+only between jobs you trust as much as the branch it checks.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
+import secrets
 from functools import lru_cache
 from pathlib import Path
 
 from cybergap import __version__
-from cybergap.problems import Problem
+from cybergap.problems import CODES, Problem
 from cybergap.resources import PACKAGE, catalog_path, schema_path
+
+_PROBLEM_FIELDS = {"path": str, "message": str, "line": (int, type(None)), "column": (int, type(None)),
+                   "code": str, "severity": str, "pointer": str}
+
+
+def _xdg(variable: str, fallback: str) -> Path:
+    """An XDG base folder; a relative value is ignored, as the specification says."""
+    value = os.environ.get(variable, "")
+    return Path(value) if os.path.isabs(value) else Path(os.path.expanduser("~")) / fallback
 
 
 def default_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "cybergap"
+    return _xdg("XDG_CACHE_HOME", ".cache") / "cybergap"
+
+
+def secret_path() -> Path:
+    return _xdg("XDG_STATE_HOME", ".local/state") / "cybergap" / "cache-key"
 
 
 def digest(data: bytes) -> str:
@@ -37,36 +60,108 @@ def _tool_stamp() -> str:
 
 
 def key(display: str, content: bytes) -> str:
-    return digest(b"\x00".join([_tool_stamp().encode(), display.encode(), content]))
+    return digest(b"\x00".join([_tool_stamp().encode(), display.encode("utf-8", "surrogateescape"), content]))
+
+
+def _secret() -> bytes | None:
+    """This machine's cache secret, created on first use; None when it cannot be had."""
+    path = secret_path()
+    try:
+        return _read_secret(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(secrets.token_bytes(32))
+    except FileExistsError:
+        pass  # another process made it first
+    except OSError:
+        return None
+    try:
+        return _read_secret(path)
+    except OSError:
+        return None
+
+
+def _read_secret(path: Path) -> bytes | None:
+    data = path.read_bytes()
+    return data if len(data) == 32 else None
+
+
+def _seal(secret: bytes, cache_key: str, sources: dict, problems: list) -> str:
+    body = json.dumps([cache_key, sources, problems], sort_keys=True, ensure_ascii=True)
+    return hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()
+
+
+def _problems_of(items) -> tuple[Problem, ...] | None:
+    """The problems of a well-shaped entry, or None for any other shape."""
+    if not isinstance(items, list):
+        return None
+    problems = []
+    for item in items:
+        if not isinstance(item, dict) or set(item) != set(_PROBLEM_FIELDS):
+            return None
+        if not all(isinstance(item[name], kind) and not isinstance(item[name], bool)
+                   for name, kind in _PROBLEM_FIELDS.items()):
+            return None
+        if item["severity"] not in ("error", "warning") or item["code"] not in CODES:
+            return None
+        problems.append(Problem(**item))
+    return tuple(problems)
 
 
 class Cache:
     def __init__(self, folder: Path):
         self.folder = folder
+        self.secret = _secret()
 
     def _entry(self, cache_key: str) -> Path:
         return self.folder / cache_key[:2] / f"{cache_key}.json"
 
-    def get(self, cache_key: str) -> tuple[Problem, ...] | None:
+    def get(self, cache_key: str, profile_path: str) -> tuple[tuple[Problem, ...], dict[str, str]] | None:
+        """(problems, sources) of a sound entry whose sources still are what was proven, else None."""
+        from cybergap.provenance import fingerprint
+
+        if self.secret is None:
+            return None
         try:
             entry = json.loads(self._entry(cache_key).read_text(encoding="utf-8"))
-            for source, expected in entry["sources"].items():
-                if digest(Path(source).read_bytes()) != expected:
-                    return None
-            return tuple(Problem(**item) for item in entry["problems"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError):
             return None
+        if not isinstance(entry, dict) or set(entry) != {"sources", "problems", "seal"}:
+            return None
+        sources, seal = entry["sources"], entry["seal"]
+        if not isinstance(sources, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in sources.items()):
+            return None
+        if not isinstance(seal, str) or not hmac.compare_digest(seal, _seal(self.secret, cache_key, sources, entry["problems"])):
+            return None
+        problems = _problems_of(entry["problems"])
+        if problems is None:
+            return None
+        for relative, expected in sources.items():
+            if fingerprint(profile_path, relative) != expected:
+                return None
+        return problems, sources
 
-    def put(self, cache_key: str, problems: tuple[Problem, ...], sources: list[Path]) -> None:
+    def put(self, cache_key: str, problems: tuple[Problem, ...], sources: dict[str, str]) -> None:
+        """Store a verdict with the fingerprints of the sources it was proven against (the
+        bytes that were read for the proof, not a second read)."""
+        if self.secret is None:
+            return
+        items = [p.__dict__ for p in problems]
+        entry = {"sources": dict(sources), "problems": items, "seal": _seal(self.secret, cache_key, sources, items)}
+        target = self._entry(cache_key)
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
         try:
-            entry = {
-                "sources": {str(s): digest(s.read_bytes()) for s in sources if s.is_file()},
-                "problems": [p.__dict__ for p in problems],
-            }
-            target = self._entry(cache_key)
             target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(entry), encoding="utf-8")
+            temporary.write_text(json.dumps(entry, ensure_ascii=True), encoding="utf-8")
             temporary.replace(target)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        except (OSError, ValueError):
+            try:
+                temporary.unlink()
+            except OSError:
+                pass  # a cache that cannot be written only costs time

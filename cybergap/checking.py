@@ -42,24 +42,6 @@ def iter_files(paths: list[Path]) -> Iterator[Path | Problem]:
             yield Problem(str(path), "no such file or folder", code="unreadable")
 
 
-def _sources(document) -> list[Path]:
-    """The source files the document's excerpts cite (whatever shape the document has)."""
-    from cybergap.validate import source_file
-
-    def mapping(value) -> dict:
-        return value if isinstance(value, dict) else {}
-
-    default = mapping(mapping(document.data.get("profile")).get("source")).get("path")
-    relative = {default} if isinstance(default, str) else set()
-    provisions = document.data.get("provisions")
-    for provision in provisions if isinstance(provisions, list) else []:
-        excerpts = mapping(provision).get("excerpts")
-        for excerpt in excerpts if isinstance(excerpts, list) else []:
-            if isinstance(mapping(excerpt).get("source"), str):
-                relative.add(excerpt["source"])
-    return sorted(source_file(document, r) for r in relative)
-
-
 def _open_cache(cache_dir: Path | None, display: str, text: str):
     """(Cache, key) for this text reported under `display`, or (None, None) without a cache."""
     if cache_dir is None:
@@ -70,10 +52,18 @@ def _open_cache(cache_dir: Path | None, display: str, text: str):
 
 
 def verdict(document, cache_dir: Path | None) -> tuple[Problem, ...]:
-    """Every problem of a loaded document (check_document), from the cache when it is there."""
+    """Every problem of a loaded document (check_document), from the cache when it is there.
+
+    A cached verdict is used only for a document that jsonschema-rs finds valid (0.1 ms) and
+    whose cited sources are exactly those the entry was proven against: a forged or foreign
+    entry can never put an invalid document in front of the engine."""
+    from cybergap.validate import cited_sources, is_valid_fast
+
     cache, cache_key = _open_cache(cache_dir, document.path, document.text)
-    hit = cache.get(cache_key) if cache is not None else None
-    return hit if hit is not None else _checked(document, cache, cache_key)
+    hit = cache.get(cache_key, document.path) if cache is not None else None
+    if hit is not None and is_valid_fast(document.data) and set(hit[1]) == cited_sources(document.data):
+        return hit[0]
+    return _checked(document, cache, cache_key)
 
 
 def _checked(document, cache, cache_key: str | None) -> tuple[Problem, ...]:
@@ -81,32 +71,29 @@ def _checked(document, cache, cache_key: str | None) -> tuple[Problem, ...]:
     from cybergap.catalog import load_catalog
     from cybergap.validate import check_document
 
-    problems = tuple(check_document(document, load_catalog()))
+    checked = check_document(document, load_catalog())
     if cache is not None:
-        cache.put(cache_key, problems, _sources(document))
-    return problems
+        cache.put(cache_key, checked.problems, checked.sources)
+    return checked.problems
 
 
 def check_file(path: Path, cache_dir: Path | None = None) -> FileResult:
     from cybergap.loader import Document, parse, read_text
 
     display = str(path)
-    try:
-        text = read_text(path, display)
-    except OSError as exc:  # e.g. a symlink loop
-        return FileResult(display, (Problem(display, exc.strerror or str(exc), code="unreadable"),))
+    text = read_text(path, display)
     if isinstance(text, Problem):
         return FileResult(display, (text,))
     cache, cache_key = _open_cache(cache_dir, display, text)
     if cache is not None:
-        hit = cache.get(cache_key)  # a hit skips parsing too
+        hit = cache.get(cache_key, display)  # a hit skips parsing too
         if hit is not None:
-            return FileResult(display, hit)
+            return FileResult(display, hit[0])
     document = parse(text, display)
     if not isinstance(document, Document):
         problems: tuple[Problem, ...] = (document,)
         if cache is not None:
-            cache.put(cache_key, problems, [])
+            cache.put(cache_key, problems, {})
         return FileResult(display, problems)
     return FileResult(display, _checked(document, cache, cache_key))
 

@@ -48,7 +48,9 @@ CODES: dict[str, tuple[str, str, str]] = {
     "unknown-article": ("references", "Unknown article", "The article number is not in the Convention catalogue."),
     "provenance": ("provenance", "Excerpt without source", "An excerpt needs a source file to be proven against."),
     "missing-source": ("provenance", "Source file missing", "The source file the profile cites cannot be read."),
-    "not-verbatim": ("provenance", "Excerpt not verbatim", "The excerpt does not stand in its source (markup and whitespace aside): a word was changed, added or dropped."),
+    "source-refused": ("provenance", "Source not allowed", "Sources are regular UTF-8 files of at most 10 MB inside the sources/ folder beside the profile (symlinks resolved first); never the profile itself, another YAML file, a device or a FIFO."),
+    "not-verbatim": ("provenance", "Excerpt not verbatim", "The excerpt does not stand in its source (the source's markup and whitespace aside; in a two-column country profile, in the domestic column): a word was changed, added or dropped."),
+    "markup-in-excerpt": ("provenance", "Markup in excerpt", "The excerpt holds markup (<...> tags, '*', list markers) that the comparison would fold away unseen; quote the words only."),
     "article-not-mapped": ("coverage", "Article not mapped", "No element of the article is mapped and the profile does not say why under `not_assessed`."),
     "covered-without-provision": ("coverage", "Coverage without provision", "An element is marked covered but cites no provision, or only commentary."),
 }

@@ -1,67 +1,208 @@
 """Provenance: prove that every quoted excerpt stands verbatim in its cited source.
 
-Both the source and the excerpt are normalised the same way before comparing:
-inline HTML tags (<i>, <b>…) and markdown emphasis are removed, block tags become
-spaces, list markers and the page headers the PDF conversion repeated are dropped,
-and whitespace is folded. Words, punctuation and case must match exactly.
+Trust boundary. A profile may cite only files inside the `sources/` folder beside it
+(symlinks resolved first, then checked): regular files, not profiles, at most 10 MB of
+UTF-8. Anything else is refused with a reason; nothing outside that folder is ever read,
+so an excerpt can neither be "proven" against the profile itself nor probe other files.
+
+The comparison. The source's markup is folded away (inline HTML tags removed, other tags
+and list markers become spaces, Markdown emphasis and the page headers the PDF conversion
+repeated are dropped); the excerpt is compared as written, whitespace aside. An excerpt that
+contains markup itself is refused rather than folded: `shall <not> be punished` would
+otherwise read as `shall be punished`. Words, punctuation and case must match exactly.
+
+Two-column sources. A Council of Europe country profile sets the Convention (left column)
+beside domestic law (right column). Excerpts are proven against the domestic column only:
+a table row keeps the text after its TAB, and a free paragraph that is the Convention's own
+text (it stands in the catalogue's official text) is left out, so an excerpt can neither
+splice the Convention onto domestic law nor quote the Convention as domestic law.
+
+Every step runs line by line with bounded patterns: normalisation is linear in the input.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
-from functools import lru_cache
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 
-_INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|u|span|sup|sub|a)(?:\s[^>]*)?>", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
-_PAGE_HEADER = re.compile(
-    r"^\s*(\*\*)?BUDAPEST CONVENTION(\*\*)?\s*(\*\*)?(DOMESTIC LEGISLATION)?(\*\*)?\s*$"
-    r"|^\s*(\*\*)?DOMESTIC LEGISLATION(\*\*)?\s*$"
-    r"|^\s*\[Back to the Table of Contents\]\(#\)\s*$",
-    re.MULTILINE,
-)
-_LIST_MARKER = re.compile(r"^[ \t]*- ", re.MULTILINE)
+MAX_SOURCE_BYTES = 10 * 1024 * 1024
+SOURCES_FOLDER = "sources"
+PROFILE_SUFFIXES = (".yaml", ".yml")
+
+# Tags are bounded (no '<' or '>' inside, at most 500 characters), so a run of '<' costs
+# one short scan per character, not a scan to the end of the text.
+_INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|u|span|sup|sub|a)(?:\s[^<>]{0,500})?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]{1,500}>")
+_LIST_MARKER = re.compile(r"^[ \t]*- ")
 _EMPHASIS = re.compile(r"\*+")
 _SPACE = re.compile(r"\s+")
+_PAGE_HEADERS = frozenset({
+    "BUDAPEST CONVENTION", "DOMESTIC LEGISLATION", "BUDAPEST CONVENTIONDOMESTIC LEGISLATION",
+    "BUDAPEST CONVENTION DOMESTIC LEGISLATION", "[Back to the Table of Contents](#)",
+})
+_COLUMN_HEADER = ("BUDAPEST CONVENTION", "DOMESTIC LEGISLATION")
+_CONVENTION_LINE_MIN = 40  # characters: shorter free lines are too common to call the Convention's
 
 
-def normalise(text: str) -> str:
-    """Fold markup and whitespace so that only the words are compared."""
-    text = _INLINE_TAG.sub("", text)
-    text = _TAG.sub(" ", text)
-    text = _PAGE_HEADER.sub(" ", text)
-    text = _LIST_MARKER.sub(" ", text)
-    text = _EMPHASIS.sub("", text)
+class SourceError(Exception):
+    """A cited source that may not, or cannot, be read; the message says why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str  # normalised text excerpts are proven against
+    digest: str  # sha256 of the bytes that were read and proven against
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def locate(profile_path: str | Path, relative: str) -> Path:
+    """The file `relative` names, resolved from the profile's folder and confined to its
+    `sources/` folder; SourceError when it lies outside or is not a source."""
+    if not relative or "\x00" in relative:
+        raise SourceError("is not a file name")
+    if Path(relative).is_absolute() or relative.startswith(("/", "\\")):
+        raise SourceError(f"is an absolute path; cite a file inside {SOURCES_FOLDER}/ beside the profile")
+    profile = Path(profile_path)
+    folder = (profile.parent / SOURCES_FOLDER).resolve()
+    path = (profile.parent / relative).resolve()
+    if folder not in path.parents:
+        raise SourceError(f"lies outside {SOURCES_FOLDER}/ beside the profile; sources must be kept there")
+    if path.suffix.lower() in PROFILE_SUFFIXES or (profile.exists() and path == profile.resolve()):
+        raise SourceError("is a profile, not a source document")
+    return path
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, at most MAX_SOURCE_BYTES; never follows a last-minute symlink
+    and never blocks on a FIFO or device."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise SourceError("cannot be read: no such file") from None
+    except OSError as exc:
+        raise SourceError(f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise SourceError("is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(f"cannot be read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise SourceError(f"is larger than the {MAX_SOURCE_BYTES // (1024 * 1024)} MB limit")
+    return data
+
+
+def _decoded(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def fold(text: str) -> str:
+    """Whitespace folded to single spaces: how an excerpt is compared."""
     return _SPACE.sub(" ", text).strip()
 
 
-def _header_free_tabs(text: str) -> str:
-    # Table rows put the two columns on one line separated by a TAB; a page
-    # header row "BUDAPEST CONVENTION\tDOMESTIC LEGISLATION" is dropped whole.
-    return re.sub(r"^BUDAPEST CONVENTION\tDOMESTIC LEGISLATION\s*$", " ", text, flags=re.MULTILINE)
+def _fold_markup(line: str) -> str:
+    line = _INLINE_TAG.sub("", line)
+    line = _TAG.sub(" ", line)
+    line = _LIST_MARKER.sub(" ", line)
+    return _EMPHASIS.sub("", line)
 
 
-@lru_cache(maxsize=16)
-def normalised_source(path: str, mtime_ns: int, size: int) -> str:
-    """The normalised text of a source file (cached per path, mtime and size)."""
-    raw = Path(path).read_text(encoding="utf-8")
-    return normalise(_header_free_tabs(raw))
+def _is_page_header(line: str) -> bool:
+    return fold(_fold_markup(line)) in _PAGE_HEADERS
 
 
-def load_source(path: Path) -> str:
-    stat = path.stat()
-    return normalised_source(str(path), stat.st_mtime_ns, stat.st_size)
+def _is_column_header(line: str) -> bool:
+    left, _, right = line.partition("\t")
+    return (fold(_fold_markup(left)), fold(_fold_markup(right))) == _COLUMN_HEADER
+
+
+def normalise(text: str) -> str:
+    """The whole text with its markup and page headers folded away (both columns)."""
+    kept = []
+    for line in text.splitlines():
+        if _is_page_header(line) or _is_column_header(line):
+            continue
+        kept.append(_fold_markup(line))
+    return fold(" ".join(kept))
+
+
+def domestic_column(text: str, convention: str) -> str:
+    """The domestic column of a two-column country profile, normalised; `convention` is the
+    Convention's official text, normalised, to recognise its paragraphs outside the table."""
+    kept = []
+    for line in text.splitlines():
+        if _is_page_header(line) or _is_column_header(line):
+            continue
+        if "\t" in line:
+            kept.append(_fold_markup(line.split("\t", 1)[1]))
+            continue
+        folded = fold(_fold_markup(line))
+        if len(folded) >= _CONVENTION_LINE_MIN and folded in convention:
+            continue  # the Convention's own paragraph, set outside the table
+        kept.append(folded)
+    return fold(" ".join(kept))
+
+
+def is_two_column(text: str) -> bool:
+    return any(_is_column_header(line) for line in text.splitlines() if "\t" in line)
+
+
+def fingerprint(profile_path: str | Path, relative: str) -> str:
+    """What a cited source is now: the sha256 of its bytes, or "!" and why it is refused.
+    The verdict cache compares this with what the verdict was proven against."""
+    try:
+        return digest(read_bytes(locate(profile_path, relative)))
+    except SourceError as exc:
+        return f"!{exc}"
+
+
+_NORMALISED: dict[tuple[str, str], str] = {}
+
+
+def load(profile_path: str | Path, relative: str, convention: str = "") -> Source:
+    """The cited source, confined, read once, normalised (the domestic column of a two-column
+    profile); SourceError when it may not or cannot be read."""
+    data = read_bytes(locate(profile_path, relative))
+    key = (digest(data), digest(convention.encode()))
+    if key not in _NORMALISED:
+        text = _decoded(data)
+        if len(_NORMALISED) >= 16:
+            _NORMALISED.clear()
+        _NORMALISED[key] = domestic_column(text, convention) if is_two_column(text) else normalise(text)
+    return Source(_NORMALISED[key], key[0])
+
+
+def markup_in(excerpt: str) -> bool:
+    """True when the excerpt holds markup the source side would fold away (`<…>` tags,
+    `*`, list markers, page headers): it cannot be proven word for word, so it is refused."""
+    return fold(excerpt) != normalise(excerpt)
 
 
 def is_verbatim(excerpt: str, source_text: str) -> bool:
-    """True when the excerpt, normalised, occurs in the normalised source text."""
-    needle = normalise(excerpt)
+    """True when the excerpt, whitespace folded, occurs in the normalised source text."""
+    needle = fold(excerpt)
     return bool(needle) and needle in source_text
 
 
-def first_mismatch(excerpt: str, source_text: str) -> str:
-    """The longest leading run of the excerpt's words found in the source, for error messages."""
-    words = normalise(excerpt).split(" ")
+def first_mismatch(excerpt: str, source_text: str) -> tuple[str, str]:
+    """(the words before the departure, the first word not found there) for error messages;
+    ('', first word) when even the first word is not in the source."""
+    words = fold(excerpt).split(" ")
     lo, hi = 0, len(words)
     while lo < hi:
         mid = (lo + hi + 1) // 2
@@ -70,5 +211,5 @@ def first_mismatch(excerpt: str, source_text: str) -> str:
         else:
             hi = mid - 1
     if lo >= len(words):
-        return ""
-    return " ".join(words[max(0, lo - 3): lo + 1])
+        return "", ""
+    return " ".join(words[max(0, lo - 3): lo]), words[lo]

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from cybergap.catalog import Catalog
 from cybergap.loader import Document
@@ -183,16 +183,55 @@ def coverage_warnings(doc: Document, catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def source_file(doc: Document, relative: str) -> Path:
-    return (Path(doc.path).parent / relative).resolve()
+@dataclass(frozen=True)
+class Verdict:
+    """Every problem of a document, and what its provenance proof rests on: each cited source
+    path -> the sha256 of the bytes proven against, or "!" and the reason it was refused."""
+
+    problems: tuple[Problem, ...]
+    sources: dict[str, str]
 
 
-def provenance_problems(doc: Document) -> list[Problem]:
-    """Every excerpt must stand verbatim in its cited source file."""
+def cited_sources(data: dict) -> set[str]:
+    """The source paths a schema-valid document's excerpts are proven against (each
+    excerpt's own `source`, else the profile's)."""
+    default = data.get("profile", {}).get("source", {}).get("path")
+    return {excerpt.get("source", default) for provision in data.get("provisions", [])
+            for excerpt in provision.get("excerpts", [])} - {None, ""}
+
+
+def source_state(profile_path: str, relative: str, convention: str = ""):
+    """(Source, its digest) for a readable source, or (None, "!reason") for one refused
+    (the form of provenance.fingerprint)."""
+    from cybergap import provenance
+
+    try:
+        source = provenance.load(profile_path, relative, convention)
+    except provenance.SourceError as exc:
+        return None, f"!{exc}"
+    return source, source.digest
+
+
+_CONVENTION: dict[int, str] = {}
+
+
+def convention_text(catalog: Catalog) -> str:
+    """The Convention's official text, normalised, to tell its column from domestic law."""
+    if id(catalog) not in _CONVENTION:
+        from cybergap.provenance import normalise
+
+        _CONVENTION[id(catalog)] = normalise(" ".join(a.get("text", "") for a in catalog.articles))
+    return _CONVENTION[id(catalog)]
+
+
+def provenance_problems(doc: Document, convention: str = "") -> tuple[list[Problem], dict[str, str]]:
+    """Every excerpt must stand verbatim in its cited source file (see cybergap.provenance).
+    Also returns what each cited source was, for the verdict cache (see Verdict.sources)."""
     from cybergap import provenance
 
     default = doc.data.get("profile", {}).get("source", {}).get("path")
-    cache: dict[str, str | None] = {}
+    loaded: dict[str, provenance.Source | None] = {}
+    states: dict[str, str] = {}
     problems = []
     for p_index, provision in enumerate(doc.data.get("provisions", [])):
         for e_index, excerpt in enumerate(provision.get("excerpts", [])):
@@ -201,32 +240,37 @@ def provenance_problems(doc: Document) -> list[Problem]:
             if not relative:
                 problems.append(_problem(doc, where, f"provision {provision.get('id')!r}: excerpt has no source to prove it against", "provenance"))
                 continue
-            if relative not in cache:
-                try:
-                    cache[relative] = provenance.load_source(source_file(doc, relative))
-                except (OSError, UnicodeDecodeError):
-                    cache[relative] = None
+            if relative not in loaded:
+                loaded[relative], states[relative] = source_state(doc.path, relative, convention)
+                if loaded[relative] is None:
                     origin = where + ("source",) if "source" in excerpt else ("profile", "source", "path")
-                    problems.append(_problem(doc, origin, f"source file {relative!r} cannot be read", "missing-source"))
-            source_text = cache[relative]
-            if source_text is None:
+                    reason = states[relative][1:]
+                    code = "missing-source" if reason.startswith("cannot be read") else "source-refused"
+                    problems.append(_problem(doc, origin, f"source file {relative!r} {reason}", code))
+            source = loaded[relative]
+            if source is None:
                 continue
-            if not provenance.is_verbatim(excerpt.get("text", ""), source_text):
-                after = provenance.first_mismatch(excerpt.get("text", ""), source_text)
-                hint = f"; it departs from the source after '{after}'" if after else ""
-                problems.append(_problem(doc, where + ("text",),
-                                         f"provision {provision.get('id')!r}: excerpt {e_index + 1} is not verbatim in {relative}{hint}",
-                                         "not-verbatim"))
-    return problems
+            text = excerpt.get("text", "")
+            label = f"provision {provision.get('id')!r}: excerpt {e_index + 1}"
+            if provenance.markup_in(text):
+                problems.append(_problem(doc, where + ("text",), f"{label} contains markup (<...> tags, '*', list markers); "
+                                         "quote the words only, as the source shows them", "markup-in-excerpt"))
+            elif not provenance.is_verbatim(text, source.text):
+                before, word = provenance.first_mismatch(text, source.text)
+                hint = (f"; it departs from the source at '{word}' after '{before}'" if before
+                        else f"; its first word '{word}' is not in the source" if word else "")
+                problems.append(_problem(doc, where + ("text",), f"{label} is not verbatim in {relative}{hint}", "not-verbatim"))
+    return problems, states
 
 
-def check_document(doc: Document, catalog: Catalog) -> list[Problem]:
+def check_document(doc: Document, catalog: Catalog) -> Verdict:
     """Schema first; references and provenance only on a schema-valid document."""
     problems = schema_problems(doc)
     if problems:
-        return sorted(problems, key=_order)
-    problems = reference_problems(doc, catalog) + provenance_problems(doc) + coverage_warnings(doc, catalog)
-    return sorted(problems, key=_order)
+        return Verdict(tuple(sorted(problems, key=_order)), {})
+    proven, sources = provenance_problems(doc, convention_text(catalog))
+    problems = reference_problems(doc, catalog) + proven + coverage_warnings(doc, catalog)
+    return Verdict(tuple(sorted(problems, key=_order)), sources)
 
 
 def _order(problem: Problem):

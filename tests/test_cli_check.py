@@ -98,7 +98,7 @@ def test_changed_word_in_excerpt_fails_provenance_at_its_line(cli, minimal):
 def test_missing_source_file(cli, minimal):
     edit(minimal, "path: sources/mini.txt", "path: sources/gone.txt")
     result = cli("check", minimal)
-    assert "source file 'sources/gone.txt' cannot be read [missing-source]" in result.stdout
+    assert "source file 'sources/gone.txt' cannot be read: no such file [missing-source]" in result.stdout
 
 
 def test_alias_bomb_refused_within_a_second(cli, tmp_path):

@@ -18,7 +18,7 @@ def load_side(spec: str):
     from cybergap.catalog import load_catalog
     from cybergap.loader import Document, parse
     from cybergap.sides import read_side
-    from cybergap.validate import provenance_problems, reference_problems, schema_problems
+    from cybergap.validate import convention_text, provenance_problems, reference_problems, schema_problems
 
     side = read_side(spec)
     if not hasattr(side, "text"):
@@ -32,7 +32,7 @@ def load_side(spec: str):
     if not problems:
         problems = reference_problems(document, load_catalog())
         if side.revision is None:
-            problems += provenance_problems(document)
+            problems += provenance_problems(document, convention_text(load_catalog()))[0]
     errors = [p for p in problems if p.severity == "error"]
     for problem in errors:
         sys.stderr.write(f"{problem}\n")
