@@ -45,6 +45,7 @@ _PAGE_HEADERS = frozenset({
     "BUDAPEST CONVENTION DOMESTIC LEGISLATION", "[Back to the Table of Contents](#)",
 })
 _COLUMN_HEADER = ("BUDAPEST CONVENTION", "DOMESTIC LEGISLATION")
+_HEADER_MAX = 120  # characters: a longer line is never a header
 _CONVENTION_LINE_MIN = 40  # characters: shorter free lines are too common to call the Convention's
 
 
@@ -122,23 +123,19 @@ def _fold_markup(line: str) -> str:
     return _EMPHASIS.sub("", line)
 
 
-def _is_page_header(line: str) -> bool:
+def _is_header(line: str) -> bool:
+    """A page header or the column header row the PDF conversion repeated on every page."""
+    if len(line) > _HEADER_MAX:
+        return False
+    if "\t" in line:
+        left, _, right = line.partition("\t")
+        return (fold(_fold_markup(left)), fold(_fold_markup(right))) == _COLUMN_HEADER
     return fold(_fold_markup(line)) in _PAGE_HEADERS
-
-
-def _is_column_header(line: str) -> bool:
-    left, _, right = line.partition("\t")
-    return (fold(_fold_markup(left)), fold(_fold_markup(right))) == _COLUMN_HEADER
 
 
 def normalise(text: str) -> str:
     """The whole text with its markup and page headers folded away (both columns)."""
-    kept = []
-    for line in text.splitlines():
-        if _is_page_header(line) or _is_column_header(line):
-            continue
-        kept.append(_fold_markup(line))
-    return fold(" ".join(kept))
+    return fold(" ".join(_fold_markup(line) for line in text.splitlines() if not _is_header(line)))
 
 
 def domestic_column(text: str, convention: str) -> str:
@@ -146,7 +143,7 @@ def domestic_column(text: str, convention: str) -> str:
     Convention's official text, normalised, to recognise its paragraphs outside the table."""
     kept = []
     for line in text.splitlines():
-        if _is_page_header(line) or _is_column_header(line):
+        if _is_header(line):
             continue
         if "\t" in line:
             kept.append(_fold_markup(line.split("\t", 1)[1]))
@@ -159,7 +156,7 @@ def domestic_column(text: str, convention: str) -> str:
 
 
 def is_two_column(text: str) -> bool:
-    return any(_is_column_header(line) for line in text.splitlines() if "\t" in line)
+    return any(_is_header(line) for line in text.splitlines() if "\t" in line)
 
 
 def fingerprint(profile_path: str | Path, relative: str) -> str:
