@@ -50,7 +50,12 @@ _CONVENTION_LINE_MIN = 40  # characters: shorter free lines are too common to ca
 
 
 class SourceError(Exception):
-    """A cited source that may not, or cannot, be read; the message says why."""
+    """A cited source that may not (source-refused), or cannot (missing-source), be read;
+    the message says why."""
+
+    def __init__(self, message: str, code: str = "source-refused"):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -87,16 +92,16 @@ def read_bytes(path: Path) -> bytes:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise SourceError("cannot be read: no such file") from None
+        raise SourceError("cannot be read: no such file", "missing-source") from None
     except OSError as exc:
-        raise SourceError(f"cannot be read: {exc.strerror or exc}") from None
+        raise SourceError(f"cannot be read: {exc.strerror or exc}", "missing-source") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise SourceError("is not a regular file")
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
-        raise SourceError(f"cannot be read: {exc.strerror or exc}") from None
+        raise SourceError(f"cannot be read: {exc.strerror or exc}", "missing-source") from None
     finally:
         os.close(fd)
     if len(data) > MAX_SOURCE_BYTES:
@@ -165,7 +170,12 @@ def fingerprint(profile_path: str | Path, relative: str) -> str:
     try:
         return digest(read_bytes(locate(profile_path, relative)))
     except SourceError as exc:
-        return f"!{exc}"
+        return refused(exc)
+
+
+def refused(error: SourceError) -> str:
+    """How a refused source is recorded in place of its digest."""
+    return f"!{error}"
 
 
 _NORMALISED: dict[tuple[str, str], str] = {}

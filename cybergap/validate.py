@@ -200,18 +200,6 @@ def cited_sources(data: dict) -> set[str]:
             for excerpt in provision.get("excerpts", [])} - {None, ""}
 
 
-def source_state(profile_path: str, relative: str, convention: str = ""):
-    """(Source, its digest) for a readable source, or (None, "!reason") for one refused
-    (the form of provenance.fingerprint)."""
-    from cybergap import provenance
-
-    try:
-        source = provenance.load(profile_path, relative, convention)
-    except provenance.SourceError as exc:
-        return None, f"!{exc}"
-    return source, source.digest
-
-
 _CONVENTION: dict[int, str] = {}
 
 
@@ -241,12 +229,13 @@ def provenance_problems(doc: Document, convention: str = "") -> tuple[list[Probl
                 problems.append(_problem(doc, where, f"provision {provision.get('id')!r}: excerpt has no source to prove it against", "provenance"))
                 continue
             if relative not in loaded:
-                loaded[relative], states[relative] = source_state(doc.path, relative, convention)
-                if loaded[relative] is None:
+                try:
+                    loaded[relative] = provenance.load(doc.path, relative, convention)
+                    states[relative] = loaded[relative].digest
+                except provenance.SourceError as exc:
+                    loaded[relative], states[relative] = None, provenance.refused(exc)
                     origin = where + ("source",) if "source" in excerpt else ("profile", "source", "path")
-                    reason = states[relative][1:]
-                    code = "missing-source" if reason.startswith("cannot be read") else "source-refused"
-                    problems.append(_problem(doc, origin, f"source file {relative!r} {reason}", code))
+                    problems.append(_problem(doc, origin, f"source file {relative!r} {exc}", exc.code))
             source = loaded[relative]
             if source is None:
                 continue
