@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cybergap.loader import Document
-from cybergap.model import Assessment, Finding
+from cybergap.model import ArticleResult, Assessment, Finding, Override
 
 # Better is higher. Losing an assessment is worse than any assessed status.
 STATUS_RANK = {"not_assessed": 0, "missing": 1, "partial": 2, "compliant": 3}
@@ -19,13 +19,48 @@ STATUS_RANK = {"not_assessed": 0, "missing": 1, "partial": 2, "compliant": 3}
 
 @dataclass(frozen=True)
 class ArticleChange:
-    number: str
-    title: str
-    old_status: str
-    new_status: str
-    old_score: float | None
-    new_score: float | None
+    """An article whose status, computed status, score or override changed.
+
+    The direction is judged on the computed status and the score, never on an override:
+    an override is an analyst's opinion beside the computation, and must not hide a loss.
+    """
+
+    old: ArticleResult
+    new: ArticleResult
     direction: str  # better | worse | changed
+
+    @property
+    def number(self) -> str:
+        return self.new.number
+
+    @property
+    def title(self) -> str:
+        return self.new.title
+
+    @property
+    def old_status(self) -> str:  # as shown: the override's when one applies
+        return self.old.status
+
+    @property
+    def new_status(self) -> str:
+        return self.new.status
+
+    @property
+    def old_score(self) -> float | None:
+        return self.old.score
+
+    @property
+    def new_score(self) -> float | None:
+        return self.new.score
+
+
+@dataclass(frozen=True)
+class OverrideChange:
+    article: str
+    kind: str  # added | removed | changed
+    old: Override | None
+    new: Override | None
+    line: int | None  # on the new side (old side for removed)
 
 
 @dataclass(frozen=True)
@@ -66,6 +101,7 @@ class Delta:
     introduced: tuple[Finding, ...]
     provisions: tuple[ProvisionChange, ...]
     facts: tuple[FactChange, ...]
+    overrides: tuple[OverrideChange, ...]  # added, removed or changed, applied or expired
 
     @property
     def regressions(self) -> list[str]:
@@ -80,7 +116,7 @@ class Delta:
     @property
     def changed(self) -> bool:
         return bool(self.articles or self.resolved or self.introduced or self.provisions or self.facts
-                    or self.old_overall != self.new_overall)
+                    or self.overrides or self.old_overall != self.new_overall)
 
 
 def direction(old_status: str, new_status: str, old_score, new_score) -> str:
@@ -193,17 +229,41 @@ def fact_changes(old: Document, new: Document) -> list[FactChange]:
     return changes
 
 
+def _override_line(document: Document, number: str) -> int | None:
+    """The line of the override that applies to an article (the first one naming it, as scoring reads them)."""
+    for index, item in enumerate(document.data.get("overrides", [])):
+        if item.get("article") == number:
+            return document.mark(("overrides", index)).line
+    return None
+
+
+def override_changes(old_doc: Document, old: Assessment, new_doc: Document, new: Assessment) -> list[OverrideChange]:
+    old_articles = {a.number: a for a in old.articles}
+    changes = []
+    for article in new.articles:
+        before, after = old_articles[article.number].override, article.override
+        if before == after:
+            continue
+        if before is None:
+            changes.append(OverrideChange(article.number, "added", None, after, _override_line(new_doc, article.number)))
+        elif after is None:
+            changes.append(OverrideChange(article.number, "removed", before, None, _override_line(old_doc, article.number)))
+        else:
+            changes.append(OverrideChange(article.number, "changed", before, after, _override_line(new_doc, article.number)))
+    return changes
+
+
 def compare(old_doc: Document, old: Assessment, new_doc: Document, new: Assessment,
             old_name: str, new_name: str) -> Delta:
     old_articles = {a.number: a for a in old.articles}
     articles, unchanged = [], 0
     for article in new.articles:
         before = old_articles[article.number]
-        if before.status == article.status and before.score == article.score:
+        if (before.status, before.computed_status, before.score) == (article.status, article.computed_status, article.score):
             unchanged += 1
             continue
-        articles.append(ArticleChange(article.number, article.title, before.status, article.status, before.score,
-                                      article.score, direction(before.status, article.status, before.score, article.score)))
+        articles.append(ArticleChange(before, article, direction(before.computed_status, article.computed_status,
+                                                                 before.score, article.score)))
     old_sections = {s.id: s for s in old.sections}
     sections = tuple(SectionChange(s.id, s.title, old_sections[s.id].score, s.score) for s in new.sections)
     return Delta(
@@ -211,4 +271,5 @@ def compare(old_doc: Document, old: Assessment, new_doc: Document, new: Assessme
         articles=tuple(articles), unchanged_articles=unchanged,
         resolved=_unmatched(old.findings, new.findings), introduced=_unmatched(new.findings, old.findings),
         provisions=tuple(provision_changes(old_doc, new_doc)), facts=tuple(fact_changes(old_doc, new_doc)),
+        overrides=tuple(override_changes(old_doc, old, new_doc, new)),
     )

@@ -120,7 +120,7 @@ def test_markdown_is_a_pull_request_comment(cli, work):
     assert result.exit_code == 0
     first = result.stdout.splitlines()[0]
     assert first.startswith("cybergap diff: overall ") and "**regression**" in first
-    assert "| 5 | System interference | compliant → partial |" in result.stdout
+    assert "| 5 | System interference | ✔ compliant → ◐ partial |" in result.stdout
     assert "34 article(s) unchanged." in result.stdout
 
 
