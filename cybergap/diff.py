@@ -53,6 +53,23 @@ class ArticleChange:
     def new_score(self) -> float | None:
         return self.new.score
 
+    @property
+    def worse(self) -> str:
+        """What got worse: 'status partial -> missing (score 50.0 -> 0.0)' or 'score 37.5 -> 25.0'."""
+        old, new = self.old, self.new
+        scores = f"score {old.score:.1f} -> {new.score:.1f}" if None not in (old.score, new.score) else ""
+        if old.computed_status != new.computed_status:
+            text = f"status {_word(old.computed_status)} -> {_word(new.computed_status)}" + (f" ({scores})" if scores else "")
+        else:
+            text = scores
+        if new.status != new.computed_status:
+            text += f"; an override shows it as {_word(new.status)}"
+        return text
+
+
+def _word(status: str) -> str:
+    return status.replace("_", " ")
+
 
 @dataclass(frozen=True)
 class OverrideChange:
@@ -109,8 +126,7 @@ class Delta:
         reasons = []
         if (self.new_overall or 0) < (self.old_overall or 0):
             reasons.append(f"overall score dropped from {self.old_overall} to {self.new_overall}")
-        reasons += [f"Article {a.number} got worse: {a.old_status} -> {a.new_status}" for a in self.articles
-                    if a.direction == "worse"]
+        reasons += [f"Article {a.number} got worse: {a.worse}" for a in self.articles if a.direction == "worse"]
         return reasons
 
     @property
