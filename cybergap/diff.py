@@ -159,18 +159,43 @@ def _unmatched(findings, others) -> tuple[Finding, ...]:
     return tuple(result)
 
 
+# Above this many word pairs (middle of old x middle of new) the changed middle is shown as replaced
+# whole: difflib's matching is quadratic or worse on long repetitive text, and 500 x 500 words of it
+# take a few hundredths of a second. Real excerpts are a few dozen to a few hundred words.
+EXACT_PAIRS = 250_000
+
+
 def word_diff(old: str, new: str) -> str:
-    """'[-old words-]{+new words+}' marks over the words that changed."""
+    """'[-old words-]{+new words+}' marks over the words that changed.
+
+    The words both sides start and end with are set aside first, so one change in a long
+    excerpt costs only its own length; what is left is matched word by word while it is small
+    enough, else marked as replaced whole.
+    """
     a, b = old.split(), new.split()
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    shortest = min(len(a), len(b))
+    start = 0
+    while start < shortest and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    middle_a, middle_b = a[start:len(a) - end], b[start:len(b) - end]
+    out = [" ".join(a[:start])] if start else []
+    if len(middle_a) * len(middle_b) <= EXACT_PAIRS:
+        opcodes = difflib.SequenceMatcher(a=middle_a, b=middle_b, autojunk=False).get_opcodes()
+    else:
+        opcodes = [("replace", 0, len(middle_a), 0, len(middle_b))]
+    for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":
-            out.append(" ".join(a[i1:i2]))
+            out.append(" ".join(middle_a[i1:i2]))
             continue
         if i2 > i1:
-            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+            out.append("[-" + " ".join(middle_a[i1:i2]) + "-]")
         if j2 > j1:
-            out.append("{+" + " ".join(b[j1:j2]) + "+}")
+            out.append("{+" + " ".join(middle_b[j1:j2]) + "+}")
+    if end:
+        out.append(" ".join(a[len(a) - end:]))
     return " ".join(out)
 
 
