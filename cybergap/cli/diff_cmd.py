@@ -17,10 +17,15 @@ def load_side(spec: str):
     """
     from cybergap.catalog import load_catalog
     from cybergap.loader import Document, parse
-    from cybergap.sides import read_side
+    from cybergap.cli.common import usage_error
+    from cybergap.sides import SideError, read_side
     from cybergap.validate import provenance_problems, reference_problems, schema_problems
 
-    side = read_side(spec)
+    try:
+        side = read_side(spec)
+    except SideError as error:
+        usage_error(str(error))
+        return None, None
     if not hasattr(side, "text"):
         sys.stderr.write(f"{side}\n")
         return None, None
