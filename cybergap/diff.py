@@ -199,18 +199,15 @@ def word_diff(old: str, new: str) -> str:
     return " ".join(out)
 
 
-def _label(provision: dict) -> str:
-    return f"{provision['instrument']} {provision['reference']}"
-
-
-def provision_changes(old: Document, new: Document) -> list[ProvisionChange]:
+def provision_changes(old: Document, new: Document, old_labels: dict, new_labels: dict) -> list[ProvisionChange]:
+    """Provisions added, removed or re-worded; labels as the assessments give them ('PC Article 205')."""
     old_by_id = {p["id"]: (i, p) for i, p in enumerate(old.data.get("provisions", []))}
     new_by_id = {p["id"]: (i, p) for i, p in enumerate(new.data.get("provisions", []))}
     changes = []
     for pid, (index, provision) in new_by_id.items():
         line = new.mark(("provisions", index)).line
         if pid not in old_by_id:
-            changes.append(ProvisionChange(pid, "added", _label(provision), line))
+            changes.append(ProvisionChange(pid, "added", new_labels[pid]["label"], line))
             continue
         before = [" ".join(e["text"].split()) for e in old_by_id[pid][1].get("excerpts", [])]
         after = [" ".join(e["text"].split()) for e in provision.get("excerpts", [])]
@@ -219,10 +216,10 @@ def provision_changes(old: Document, new: Document) -> list[ProvisionChange]:
         if gone or came:  # excerpts only reordered are not a re-wording
             pairs = list(zip(gone, came)) + [(t, "") for t in gone[len(came):]] + [("", t) for t in came[len(gone):]]
             wording = tuple(word_diff(a, b) for a, b in pairs)
-            changes.append(ProvisionChange(pid, "reworded", _label(provision), line, wording))
+            changes.append(ProvisionChange(pid, "reworded", new_labels[pid]["label"], line, wording))
     for pid, (index, provision) in old_by_id.items():
         if pid not in new_by_id:
-            changes.append(ProvisionChange(pid, "removed", _label(provision), old.mark(("provisions", index)).line))
+            changes.append(ProvisionChange(pid, "removed", old_labels[pid]["label"], old.mark(("provisions", index)).line))
     return changes
 
 
@@ -311,6 +308,6 @@ def compare(old_doc: Document, old: Assessment, new_doc: Document, new: Assessme
         old=old_name, new=new_name, old_overall=old.overall, new_overall=new.overall, sections=sections,
         articles=tuple(articles), unchanged_articles=unchanged,
         resolved=_unmatched(old.findings, new.findings), introduced=_unmatched(new.findings, old.findings),
-        provisions=tuple(provision_changes(old_doc, new_doc)), facts=tuple(fact_changes(old_doc, new_doc)),
+        provisions=tuple(provision_changes(old_doc, new_doc, old.provisions, new.provisions)), facts=tuple(fact_changes(old_doc, new_doc)),
         overrides=tuple(override_changes(old_doc, old, new_doc, new)),
     )
