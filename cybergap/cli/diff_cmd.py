@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from cybergap.cli.common import check_choice
+from cybergap.cli.common import check_choice, usage_error
 
 FORMATS = ("table", "json", "markdown")
 
@@ -17,9 +17,10 @@ def load_side(spec: str):
     """
     from cybergap.catalog import load_catalog
     from cybergap.loader import Document, parse
-    from cybergap.cli.common import usage_error
-    from cybergap.sides import SideError, read_side
+    from cybergap.sides import read_side
     from cybergap.validate import provenance_problems, reference_problems, schema_problems
+
+    from cybergap.sides import SideError
 
     try:
         side = read_side(spec)
