@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cybergap.loader import Document
-from cybergap.model import Assessment, Finding
+from cybergap.model import ArticleResult, Assessment, Finding, Override
 
 # Better is higher. Losing an assessment is worse than any assessed status.
 STATUS_RANK = {"not_assessed": 0, "missing": 1, "partial": 2, "compliant": 3}
@@ -19,13 +19,65 @@ STATUS_RANK = {"not_assessed": 0, "missing": 1, "partial": 2, "compliant": 3}
 
 @dataclass(frozen=True)
 class ArticleChange:
-    number: str
-    title: str
-    old_status: str
-    new_status: str
-    old_score: float | None
-    new_score: float | None
+    """An article whose status, computed status, score or override changed.
+
+    The direction is judged on the computed status and the score, never on an override:
+    an override is an analyst's opinion beside the computation, and must not hide a loss.
+    """
+
+    old: ArticleResult
+    new: ArticleResult
     direction: str  # better | worse | changed
+
+    @property
+    def number(self) -> str:
+        return self.new.number
+
+    @property
+    def title(self) -> str:
+        return self.new.title
+
+    @property
+    def old_status(self) -> str:  # as shown: the override's when one applies
+        return self.old.status
+
+    @property
+    def new_status(self) -> str:
+        return self.new.status
+
+    @property
+    def old_score(self) -> float | None:
+        return self.old.score
+
+    @property
+    def new_score(self) -> float | None:
+        return self.new.score
+
+    @property
+    def worse(self) -> str:
+        """What got worse: 'status partial -> missing (score 50.0 -> 0.0)' or 'score 37.5 -> 25.0'."""
+        old, new = self.old, self.new
+        scores = f"score {old.score:.1f} -> {new.score:.1f}" if None not in (old.score, new.score) else ""
+        if old.computed_status != new.computed_status:
+            text = f"status {_word(old.computed_status)} -> {_word(new.computed_status)}" + (f" ({scores})" if scores else "")
+        else:
+            text = scores
+        if new.status != new.computed_status:
+            text += f"; an override shows it as {_word(new.status)}"
+        return text
+
+
+def _word(status: str) -> str:
+    return status.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class OverrideChange:
+    article: str
+    kind: str  # added | removed | changed
+    old: Override | None
+    new: Override | None
+    line: int | None  # on the new side (old side for removed)
 
 
 @dataclass(frozen=True)
@@ -66,6 +118,7 @@ class Delta:
     introduced: tuple[Finding, ...]
     provisions: tuple[ProvisionChange, ...]
     facts: tuple[FactChange, ...]
+    overrides: tuple[OverrideChange, ...]  # added, removed or changed, applied or expired
 
     @property
     def regressions(self) -> list[str]:
@@ -73,14 +126,13 @@ class Delta:
         reasons = []
         if (self.new_overall or 0) < (self.old_overall or 0):
             reasons.append(f"overall score dropped from {self.old_overall} to {self.new_overall}")
-        reasons += [f"Article {a.number} got worse: {a.old_status} -> {a.new_status}" for a in self.articles
-                    if a.direction == "worse"]
+        reasons += [f"Article {a.number} got worse: {a.worse}" for a in self.articles if a.direction == "worse"]
         return reasons
 
     @property
     def changed(self) -> bool:
         return bool(self.articles or self.resolved or self.introduced or self.provisions or self.facts
-                    or self.old_overall != self.new_overall)
+                    or self.overrides or self.old_overall != self.new_overall)
 
 
 def direction(old_status: str, new_status: str, old_score, new_score) -> str:
@@ -107,33 +159,55 @@ def _unmatched(findings, others) -> tuple[Finding, ...]:
     return tuple(result)
 
 
+# Above this many word pairs (middle of old x middle of new) the changed middle is shown as replaced
+# whole: difflib's matching is quadratic or worse on long repetitive text, and 500 x 500 words of it
+# take a few hundredths of a second. Real excerpts are a few dozen to a few hundred words.
+EXACT_PAIRS = 250_000
+
+
 def word_diff(old: str, new: str) -> str:
-    """'[-old words-]{+new words+}' marks over the words that changed."""
+    """'[-old words-]{+new words+}' marks over the words that changed.
+
+    The words both sides start and end with are set aside first, so one change in a long
+    excerpt costs only its own length; what is left is matched word by word while it is small
+    enough, else marked as replaced whole.
+    """
     a, b = old.split(), new.split()
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    shortest = min(len(a), len(b))
+    start = 0
+    while start < shortest and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    middle_a, middle_b = a[start:len(a) - end], b[start:len(b) - end]
+    out = [" ".join(a[:start])] if start else []
+    if len(middle_a) * len(middle_b) <= EXACT_PAIRS:
+        opcodes = difflib.SequenceMatcher(a=middle_a, b=middle_b, autojunk=False).get_opcodes()
+    else:
+        opcodes = [("replace", 0, len(middle_a), 0, len(middle_b))]
+    for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":
-            out.append(" ".join(a[i1:i2]))
+            out.append(" ".join(middle_a[i1:i2]))
             continue
         if i2 > i1:
-            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+            out.append("[-" + " ".join(middle_a[i1:i2]) + "-]")
         if j2 > j1:
-            out.append("{+" + " ".join(b[j1:j2]) + "+}")
+            out.append("{+" + " ".join(middle_b[j1:j2]) + "+}")
+    if end:
+        out.append(" ".join(a[len(a) - end:]))
     return " ".join(out)
 
 
-def _label(provision: dict) -> str:
-    return f"{provision['instrument']} {provision['reference']}"
-
-
-def provision_changes(old: Document, new: Document) -> list[ProvisionChange]:
+def provision_changes(old: Document, new: Document, old_labels: dict, new_labels: dict) -> list[ProvisionChange]:
+    """Provisions added, removed or re-worded; labels as the assessments give them ('PC Article 205')."""
     old_by_id = {p["id"]: (i, p) for i, p in enumerate(old.data.get("provisions", []))}
     new_by_id = {p["id"]: (i, p) for i, p in enumerate(new.data.get("provisions", []))}
     changes = []
     for pid, (index, provision) in new_by_id.items():
         line = new.mark(("provisions", index)).line
         if pid not in old_by_id:
-            changes.append(ProvisionChange(pid, "added", _label(provision), line))
+            changes.append(ProvisionChange(pid, "added", new_labels[pid]["label"], line))
             continue
         before = [" ".join(e["text"].split()) for e in old_by_id[pid][1].get("excerpts", [])]
         after = [" ".join(e["text"].split()) for e in provision.get("excerpts", [])]
@@ -142,10 +216,10 @@ def provision_changes(old: Document, new: Document) -> list[ProvisionChange]:
         if gone or came:  # excerpts only reordered are not a re-wording
             pairs = list(zip(gone, came)) + [(t, "") for t in gone[len(came):]] + [("", t) for t in came[len(gone):]]
             wording = tuple(word_diff(a, b) for a, b in pairs)
-            changes.append(ProvisionChange(pid, "reworded", _label(provision), line, wording))
+            changes.append(ProvisionChange(pid, "reworded", new_labels[pid]["label"], line, wording))
     for pid, (index, provision) in old_by_id.items():
         if pid not in new_by_id:
-            changes.append(ProvisionChange(pid, "removed", _label(provision), old.mark(("provisions", index)).line))
+            changes.append(ProvisionChange(pid, "removed", old_labels[pid]["label"], old.mark(("provisions", index)).line))
     return changes
 
 
@@ -193,22 +267,47 @@ def fact_changes(old: Document, new: Document) -> list[FactChange]:
     return changes
 
 
+def _override_line(document: Document, number: str) -> int | None:
+    """The line of the override that applies to an article (the first one naming it, as scoring reads them)."""
+    for index, item in enumerate(document.data.get("overrides", [])):
+        if item.get("article") == number:
+            return document.mark(("overrides", index)).line
+    return None
+
+
+def override_changes(old_doc: Document, old: Assessment, new_doc: Document, new: Assessment) -> list[OverrideChange]:
+    old_articles = {a.number: a for a in old.articles}
+    changes = []
+    for article in new.articles:
+        before, after = old_articles[article.number].override, article.override
+        if before == after:
+            continue
+        if before is None:
+            changes.append(OverrideChange(article.number, "added", None, after, _override_line(new_doc, article.number)))
+        elif after is None:
+            changes.append(OverrideChange(article.number, "removed", before, None, _override_line(old_doc, article.number)))
+        else:
+            changes.append(OverrideChange(article.number, "changed", before, after, _override_line(new_doc, article.number)))
+    return changes
+
+
 def compare(old_doc: Document, old: Assessment, new_doc: Document, new: Assessment,
             old_name: str, new_name: str) -> Delta:
     old_articles = {a.number: a for a in old.articles}
     articles, unchanged = [], 0
     for article in new.articles:
         before = old_articles[article.number]
-        if before.status == article.status and before.score == article.score:
+        if (before.status, before.computed_status, before.score) == (article.status, article.computed_status, article.score):
             unchanged += 1
             continue
-        articles.append(ArticleChange(article.number, article.title, before.status, article.status, before.score,
-                                      article.score, direction(before.status, article.status, before.score, article.score)))
+        articles.append(ArticleChange(before, article, direction(before.computed_status, article.computed_status,
+                                                                 before.score, article.score)))
     old_sections = {s.id: s for s in old.sections}
     sections = tuple(SectionChange(s.id, s.title, old_sections[s.id].score, s.score) for s in new.sections)
     return Delta(
         old=old_name, new=new_name, old_overall=old.overall, new_overall=new.overall, sections=sections,
         articles=tuple(articles), unchanged_articles=unchanged,
         resolved=_unmatched(old.findings, new.findings), introduced=_unmatched(new.findings, old.findings),
-        provisions=tuple(provision_changes(old_doc, new_doc)), facts=tuple(fact_changes(old_doc, new_doc)),
+        provisions=tuple(provision_changes(old_doc, new_doc, old.provisions, new.provisions)), facts=tuple(fact_changes(old_doc, new_doc)),
+        overrides=tuple(override_changes(old_doc, old, new_doc, new)),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from cybergap.cli.common import check_choice
+from cybergap.cli.common import check_choice, usage_error
 
 FORMATS = ("table", "json", "markdown")
 
@@ -20,7 +20,13 @@ def load_side(spec: str):
     from cybergap.sides import read_side
     from cybergap.validate import convention_text, provenance_problems, reference_problems, schema_problems
 
-    side = read_side(spec)
+    from cybergap.sides import SideError
+
+    try:
+        side = read_side(spec)
+    except SideError as error:
+        usage_error(str(error))
+        return None, None
     if not hasattr(side, "text"):
         sys.stderr.write(f"{side}\n")
         return None, None

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cybergap.diff import Delta
-from cybergap.render.markdown import cell, score
+from cybergap.diff import Delta, OverrideChange
+from cybergap.render.markdown import cell, score, status
 
 ARROW = {"better": "▲ better", "worse": "▼ worse", "changed": "• changed"}
 
@@ -16,9 +16,26 @@ def _delta(old, new) -> str:
 
 def summary(delta: Delta) -> str:
     verdict = "**regression**" if delta.regressions else ("no change" if not delta.changed else "no regression")
+    overrides = f"{len(delta.overrides)} override(s) changed · " if delta.overrides else ""
     return (f"cybergap diff: overall {score(delta.old_overall)} → {score(delta.new_overall)}"
             f"{_delta(delta.old_overall, delta.new_overall)} · {len(delta.articles)} article(s) changed · "
-            f"{len(delta.resolved)} finding(s) resolved · {len(delta.introduced)} introduced · {verdict}")
+            f"{len(delta.resolved)} finding(s) resolved · {len(delta.introduced)} introduced · {overrides}{verdict}")
+
+
+def override_cells(change: OverrideChange) -> tuple[str, str, str]:
+    """(status, expires, justification) of an override change, each 'old → new' where it changed."""
+    def field(show) -> str:
+        old = show(change.old) if change.old is not None else None
+        new = show(change.new) if change.new is not None else None
+        if old is None or new is None or old == new:
+            return new if new is not None else old
+        return f"{old} → {new}"
+
+    return (
+        field(lambda o: o.status.replace("_", " ")),
+        field(lambda o: (o.expires or "never") + (" (expired, not applied)" if o.expired else "")),
+        field(lambda o: o.justification + (f" (approver: {o.approver})" if o.approver else "")),
+    )
 
 
 def render(delta: Delta) -> str:
@@ -33,11 +50,16 @@ def render(delta: Delta) -> str:
         lines.append("")
     if delta.articles:
         lines += ["| Art. | Title | Status | Score | |", "|---:|---|---|---:|---|"]
-        lines += [f"| {a.number} | {cell(a.title)} | {a.old_status} → {a.new_status} | "
+        lines += [f"| {a.number} | {cell(a.title)} | {status(a.old)} → {status(a.new)} | "
                   f"{score(a.old_score)} → {score(a.new_score)} | {ARROW[a.direction]} |" for a in delta.articles]
         lines.append("")
     lines.append(f"{delta.unchanged_articles} article(s) unchanged.")
     lines.append("")
+    if delta.overrides:
+        lines += ["| Override of Art. | Change | Status | Expires | Justification | Line |", "|---:|---|---|---|---|---:|"]
+        lines += [f"| {o.article} | {o.kind} | " + " | ".join(cell(c) for c in override_cells(o)) + f" | {o.line or ''} |"
+                  for o in delta.overrides]
+        lines.append("")
     for title, findings in (("Resolved findings", delta.resolved), ("Introduced findings", delta.introduced)):
         if findings:
             lines += [f"<details><summary>{title} ({len(findings)})</summary>", "",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from cybergap.diff import Delta
-from cybergap.render.diff_markdown import ARROW, summary
-from cybergap.render.table import status_text
+from cybergap.render.diff_markdown import ARROW, override_cells, summary
+from cybergap.render.table import article_status
 from cybergap.render.text import plain
 
 STYLE = {"better": "green", "worse": "red", "changed": "yellow"}
@@ -33,10 +33,14 @@ def render(delta: Delta):
             (plain(x.title), plain(_score(x.old_score)), plain(_score(x.new_score))) for x in sections)))
     if delta.articles:
         parts.append(_table("Articles that changed", ("Art.", "Title", "Old", "New", "Score", ""), (
-            (plain(a.number), plain(a.title), status_text(a.old_status), status_text(a.new_status),
+            (plain(a.number), plain(a.title), article_status(a.old), article_status(a.new),
              plain(f"{_score(a.old_score)} → {_score(a.new_score)}"), Text(ARROW[a.direction], style=STYLE[a.direction]))
             for a in delta.articles)))
     parts.append(plain(f"{delta.unchanged_articles} article(s) unchanged.", "dim"))
+    if delta.overrides:
+        parts.append(_table("Overrides", ("Art.", "Change", "Status", "Expires", "Justification", "Line"), (
+            (plain(o.article), plain(o.kind), *(plain(c) for c in override_cells(o)), plain(o.line or ""))
+            for o in delta.overrides)))
     for title, findings, style in (("Resolved", delta.resolved, "green"), ("Introduced", delta.introduced, "red")):
         if findings:
             parts.append(_table(f"{title} findings", ("Rule", "Art.", "Element", "Message"), (
