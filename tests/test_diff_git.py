@@ -49,7 +49,7 @@ def repo(work) -> Path:
 @pytest.fixture
 def git_calls(monkeypatch) -> list[list[str]]:
     """Every git command the sides module runs."""
-    from cybergap import sides
+    from cybergap import intake as sides
 
     calls = []
     real = subprocess.run

@@ -93,13 +93,16 @@ def diff(
     old: str = typer.Argument(..., help="The old side: a path, a profile name, or PATH@REV / NAME@REV (a git revision)."),
     new: str = typer.Argument(..., help="The new side, likewise."),
     format: str = typer.Option("table", "--format", "-f", help="table, json or markdown."),
-    fail_on_regression: bool = typer.Option(False, "--fail-on-regression", help="Exit 1 when the overall score drops or an article's status gets worse."),
+    fail_on_regression: bool = typer.Option(False, "--fail-on-regression", help="Exit 1 when the overall score drops or an article's computed status or score gets worse."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where `check` verdicts are cached; a side checked before is not validated again (default: the user's cache folder)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Validate both sides anew; neither read nor write the cache."),
 ) -> None:
     """Show what changed between two versions of a profile, and whether it got better or worse."""
+    from cybergap.cli.common import cache_folder
     from cybergap.cli.diff_cmd import run
 
-    raise typer.Exit(run(old, new, format, fail_on_regression, width))
+    raise typer.Exit(run(old, new, format, fail_on_regression, width, cache_folder(cache_dir, no_cache)))
 
 
 @app.command()

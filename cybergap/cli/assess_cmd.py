@@ -5,35 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import check_choice, usage_error
+from cybergap.cli.common import check_choice, rejected, usage_error
 
 FORMATS = ("table", "json", "markdown")
 SEVERITY_ORDER = ("info", "minor", "major", "critical")
-
-
-def load_valid(name: str, cache_dir: Path | None = None):
-    """(Document, None) for a valid profile, or (None, exit code) after printing why not.
-
-    The verdict comes from `check`'s cache when this exact text was checked before."""
-    from cybergap.checking import verdict
-    from cybergap.loader import Document, load
-    from cybergap.profiles import available, display_path, resolve
-
-    path = resolve(name)
-    if path is None:
-        names = ", ".join(available()) or "none"
-        return None, usage_error(f"no profile {name!r} (a path, or one of: {names})")
-    document = load(path, display_path(path))
-    if not isinstance(document, Document):
-        sys.stderr.write(f"{document}\n")
-        return None, 2
-    problems = [p for p in verdict(document, cache_dir) if p.severity == "error"]
-    if problems:
-        for problem in problems:
-            sys.stderr.write(f"{problem}\n")
-        sys.stderr.write(f"cybergap: error: {document.path} is not a valid profile ({len(problems)} error(s)); run `cybergap check` for details\n")
-        return None, 2
-    return document, None
 
 
 def run(name: str, format: str, article: str | None, sections: list[str], output: Path | None, force: bool,
@@ -53,9 +28,12 @@ def run(name: str, format: str, article: str | None, sections: list[str], output
             return usage_error(f"no section {section!r} (one of: {', '.join(known_sections)})")
     if output is not None and output.exists() and not force:
         return usage_error(f"{output} exists; use --force to overwrite it")
-    document, code = load_valid(name, cache_dir)
-    if document is None:
-        return code
+    from cybergap.intake import Rejected, open_profile
+
+    opened = open_profile(name, cache_dir)
+    if isinstance(opened, Rejected):
+        return rejected(opened)
+    document = opened.document
     assessment = assess(document.data, catalog, document.path)
     text = _render(assessment, format, article, sections, catalog, output is not None, width)
     if text is not None:

@@ -32,3 +32,12 @@ def cache_folder(cache_dir, no_cache: bool):
     from cybergap.cache import default_dir
 
     return default_dir()
+
+
+def rejected(rejection) -> int:
+    """Print why a profile was not opened (intake.Rejected) to stderr; its exit code."""
+    for problem in rejection.problems:
+        sys.stderr.write(f"{problem}\n")
+    if rejection.message:
+        sys.stderr.write(f"cybergap: error: {rejection.message}\n")
+    return rejection.exit_code

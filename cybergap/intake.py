@@ -1,5 +1,12 @@
-"""Reading one side of a diff: a path, a profile name, or PATH@REV / NAME@REV (the file as it was
-at a git revision, read with git from the repository that holds the file)."""
+"""The one way in for a profile: from what the user typed (a name, a path, or NAME@REV /
+PATH@REV, the file as it was at a git revision) to a valid Document, or a rejection that says
+why and with which exit code. `assess`, `diff` and every later command go through `open_profile`.
+
+A file in the working tree gets the full verdict (schema, references, provenance), from
+`check`'s cache when this exact text was checked before. A file read at a revision is checked
+for schema and references; its excerpts' provenance was proven when it was committed, against
+the source of that time.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +15,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from cybergap.loader import Document
 from cybergap.problems import Problem
-from cybergap.profiles import display_path, resolve
+from cybergap.profiles import available, display_path, resolve
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,68 @@ class SideError(ValueError):
     """A side the user wrote wrongly (a usage error, not an unreadable file)."""
 
 
+@dataclass(frozen=True)
+class Loaded:
+    document: Document  # its path is the display name: "profiles/x.yaml" or "profiles/x.yaml@HEAD~1"
+    revision: str | None
+
+    @property
+    def display(self) -> str:
+        return self.document.path
+
+
+@dataclass(frozen=True)
+class Rejected:
+    problems: tuple[Problem, ...]  # each on its own line, positioned
+    message: str  # the closing sentence ("" when the problems say it all)
+    exit_code: int = 2
+
+
+def open_profile(spec: str, cache_dir: Path | None = None, *, revisions: bool = False) -> Loaded | Rejected:
+    """A valid profile from a name or path (and NAME@REV when `revisions`), or why not."""
+    from cybergap.loader import parse
+
+    try:
+        side = read_side(spec) if revisions else _read_working(spec)
+    except SideError as error:
+        return Rejected((), str(error))
+    if isinstance(side, Problem):
+        return Rejected((side,), "")
+    document = parse(side.text, side.display)
+    if not isinstance(document, Document):
+        return Rejected((document,), "")
+    errors = tuple(p for p in _problems(document, side.revision, cache_dir) if p.severity == "error")
+    if errors:
+        return Rejected(errors, f"{side.display} is not a valid profile ({len(errors)} error(s)); "
+                                "run `cybergap check` for details")
+    return Loaded(document, side.revision)
+
+
+def _problems(document: Document, revision: str | None, cache_dir: Path | None) -> tuple[Problem, ...]:
+    if revision is None:
+        from cybergap.checking import verdict
+
+        return verdict(document, cache_dir)
+    from cybergap.catalog import load_catalog
+    from cybergap.validate import reference_problems, schema_problems
+
+    return tuple(schema_problems(document) or reference_problems(document, load_catalog()))
+
+
+def _read_working(spec: str) -> Side | Problem:
+    path = resolve(spec)
+    if path is None:
+        raise SideError(f"no profile {spec!r} (a path, or one of: {', '.join(available()) or 'none'})")
+    return _read_file(spec, path)
+
+
+def _read_file(spec: str, path: Path) -> Side | Problem:
+    from cybergap.loader import read_text
+
+    text = read_text(path, display_path(path))
+    return text if isinstance(text, Problem) else Side(spec, path, None, text)
+
+
 def split_revision(spec: str) -> tuple[str, str | None]:
     """'kazakhstan@HEAD~1' -> ('kazakhstan', 'HEAD~1'); a spec that names a file as a whole wins.
 
@@ -44,8 +114,6 @@ def split_revision(spec: str) -> tuple[str, str | None]:
 
 def read_side(spec: str) -> Side | Problem:
     """The side `spec` names; a Problem when it cannot be read; SideError when it is miswritten."""
-    from cybergap.loader import read_text
-
     name, revision = split_revision(spec)
     path = resolve(name)
     if path is None:
@@ -55,10 +123,7 @@ def read_side(spec: str) -> Side | Problem:
     if revision is not None and revision.startswith("-"):
         raise SideError(f"{spec!r}: a git revision cannot start with '-'")
     if revision is None:
-        text = read_text(path, display_path(path))
-        if isinstance(text, Problem):
-            return text
-        return Side(spec, path, None, text)
+        return _read_file(spec, path)
     return _read_at_revision(spec, path, revision)
 
 
