@@ -42,7 +42,7 @@ def snapshot(env: dict, target: Path) -> str:
     return git(target, "rev-parse", "HEAD", env=env)
 
 
-def test_hook_passes_a_valid_profile_and_fails_a_broken_one(tmp_path):
+def test_hook_checks_profiles_when_a_profile_or_a_source_changes(tmp_path):
     pytest.importorskip("pre_commit")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t",
            "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
@@ -66,10 +66,25 @@ def test_hook_passes_a_valid_profile_and_fails_a_broken_one(tmp_path):
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "cybergap check" in passed.stdout and "Passed" in passed.stdout
 
+    # Only the source changes: the profile citing it no longer stands.
+    source = repo / "profiles" / "sources" / "mini.txt"
+    source.write_text("Nothing is a crime.\n")
+    git(repo, "add", ".", env=env)
+    changed = pre_commit()
+    assert changed.returncode == 1, changed.stdout + changed.stderr
+    assert "profiles/minimal.yaml:" in changed.stdout and "[not-verbatim]" in changed.stdout
+
+    # Only the source is deleted: pre-commit lists no file for a deletion, the hook runs anyway.
+    git(repo, "rm", "-q", "-f", "profiles/sources/mini.txt", env=env)
+    deleted = pre_commit()
+    assert deleted.returncode == 1, deleted.stdout + deleted.stderr
+    assert "profiles/minimal.yaml:" in deleted.stdout and "[missing-source]" in deleted.stdout
+
+    # The source restored, the profile broken.
+    git(repo, "reset", "-q", "--hard", env=env)
     profile = repo / "profiles" / "minimal.yaml"
     profile.write_text(profile.read_text().replace("iso2: TL", "iso2: TL\n  iso2: XX"))
     git(repo, "add", ".", env=env)
     failed = pre_commit()
     assert failed.returncode == 1
     assert "profiles/minimal.yaml:" in failed.stdout and "duplicate key 'iso2'" in failed.stdout
-
