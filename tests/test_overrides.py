@@ -1,0 +1,46 @@
+"""Analyst overrides: one per article, and counted beside the computed statuses, never instead of them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cybergap.model import STATUSES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def add_overrides(profile: Path, *overrides: tuple[str, str]) -> None:
+    """Append an `overrides:` list of (article, status) to a profile."""
+    text = profile.read_text(encoding="utf-8").rstrip("\n") + "\noverrides:\n"
+    for article, status in overrides:
+        text += (f'  - article: "{article}"\n    status: {status}\n'
+                 f"    justification: The analyst's reading of Article {article} (test).\n")
+    profile.write_text(text, encoding="utf-8")
+
+
+def line_of(profile: Path, needle: str, occurrence: int) -> int:
+    """1-based line of the `occurrence`-th (1-based) line containing `needle`."""
+    lines = [n for n, line in enumerate(profile.read_text().splitlines(), 1) if needle in line]
+    return lines[occurrence - 1]
+
+
+def test_two_overrides_for_one_article_are_refused_at_the_second(cli, minimal):
+    add_overrides(minimal, ("2", "partial"), ("3", "compliant"), ("2", "missing"))
+    result = cli("check", minimal, "--no-cache")
+    assert result.exit_code == 1, result.output
+    line = line_of(minimal, 'article: "2"', 2)
+    errors = [x for x in result.stdout.splitlines() if ": error: " in x]
+    assert errors == [f"{minimal}:{line}:14: error: duplicate override for article '2' [duplicate-id]"]
+    assessed = cli("assess", minimal, "--format", "json")
+    assert assessed.exit_code == 2 and "not a valid profile" in assessed.stderr
+
+
+def test_one_override_per_article_passes(cli, minimal):
+    add_overrides(minimal, ("2", "partial"), ("3", "compliant"))
+    result = cli("check", minimal, "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "duplicate" not in result.output
