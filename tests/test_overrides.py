@@ -44,3 +44,39 @@ def test_one_override_per_article_passes(cli, minimal):
     result = cli("check", minimal, "--no-cache")
     assert result.exit_code == 0, result.output
     assert "duplicate" not in result.output
+
+
+@pytest.fixture
+def kazakhstan(tmp_path) -> Path:
+    """A copy of the Kazakhstan profile (it has no override), with its sources."""
+    folder = tmp_path / "kz"
+    shutil.copytree(ROOT / "profiles" / "sources", folder / "sources")
+    shutil.copy(ROOT / "profiles" / "kazakhstan.yaml", folder / "kazakhstan.yaml")
+    return folder / "kazakhstan.yaml"
+
+
+def articles_columns(stdout: str) -> list[int]:
+    """The widths of the Articles table's columns, read from its header row."""
+    header = next(line for line in stdout.splitlines() if line.startswith("┃ Art."))
+    return [len(cell) for cell in header.strip("┃").split("┃")]
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_an_override_leaves_the_articles_table_its_columns(cli, kazakhstan, width):
+    before = cli("assess", kazakhstan, "--width", width)
+    add_overrides(kazakhstan, ("23", "compliant"))  # computed: not assessed, the widest status
+    after = cli("assess", kazakhstan, "--width", width)
+    assert before.exit_code == after.exit_code == 0, after.output
+    columns = articles_columns(after.stdout)
+    assert len(columns) == 5 and min(columns) >= 6 and min(columns[1], columns[4]) >= 12, columns  # Title, Main finding
+    assert columns == articles_columns(before.stdout)
+    assert max(len(line) for line in after.stdout.splitlines()) <= width
+    # The override's status, and the computed one beside it, each whole on its line.
+    row = after.stdout[after.stdout.index("│   23 │"):].splitlines()[:4]
+    assert [cell(line, 3) for line in row] == ["✔ compliant", "by override;", "computed:", "? not assessed"]
+
+
+def cell(line: str, column: int) -> str:
+    """The text of a table row's cell (1-based column)."""
+    return line.split("│")[column].strip()
+
