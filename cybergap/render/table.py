@@ -66,6 +66,16 @@ def _header(a: Assessment):
     for status in STATUS:
         body.append_text(status_text(status))
         body.append(f" {counts[status]}   ")
+    if a.applied_overrides():
+        # The computed counts stay the headline; what the overrides make of them comes beside.
+        shown = a.counts(overrides=True)
+        body.append(f"\nWith overrides ({a.applied_overrides()} applied): ")
+        changed = [s for s in STATUS if shown[s] != counts[s]]
+        for status in changed:
+            body.append_text(status_text(status))
+            body.append(f" {shown[status]}   ")
+        if not changed:
+            body.append("the same counts")
     return Panel(body, title="cybergap assessment", title_align="left")
 
 
