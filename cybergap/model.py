@@ -90,8 +90,14 @@ class Assessment:
     # provision id -> {"label": "PC Article 205", "title": ..., "excerpts": [...]}, for display
     provisions: dict = field(default_factory=dict)
 
-    def counts(self) -> dict[str, int]:
+    def counts(self, overrides: bool = False) -> dict[str, int]:
+        """Articles per computed status, the headline; with `overrides`, per status shown
+        (an applied override's status instead of the computed one)."""
         counts = {status: 0 for status in STATUSES}
         for article in self.articles:
-            counts[article.status] += 1
+            counts[article.status if overrides else article.computed_status] += 1
         return counts
+
+    def applied_overrides(self) -> int:
+        """How many articles an override (not expired) gives a status."""
+        return sum(1 for article in self.articles if article.override is not None and not article.override.expired)

@@ -38,7 +38,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "yaml": ("yaml", "YAML construct refused", "Aliases must refer to earlier, complete nodes; non-finite numbers are refused."),
     "tab": ("yaml", "Tab character", "Tabs are not allowed in profiles (libyaml and the pure parser disagree on them); use spaces."),
     "schema": ("schema", "Schema violation", "The value does not fit schemas/profile.schema.json; the message names the rule it breaks."),
-    "duplicate-id": ("references", "Duplicate id", "An instrument, provision or mapped element is defined twice."),
+    "duplicate-id": ("references", "Duplicate id", "An instrument, provision, mapped element or article override is defined twice."),
     "undefined-instrument": ("references", "Undefined instrument", "A provision cites an instrument id the profile does not define."),
     "undefined-provision": ("references", "Undefined provision", "A mapping cites a provision id the profile does not define."),
     "undefined-part": ("references", "Covering part not found", "A mapping names parts of a provision it does not cite, or a part that provision records no penalty for."),

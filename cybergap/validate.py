@@ -105,6 +105,7 @@ def reference_problems(doc: Document, catalog: Catalog) -> list[Problem]:
     problems += _duplicates(doc, instruments, "id", "instruments", "instrument id")
     problems += _duplicates(doc, provisions, "id", "provisions", "provision id")
     problems += _duplicates(doc, mappings, "element", "mappings", "mapping for element")
+    problems += _duplicates(doc, data.get("overrides", []), "article", "overrides", "override for article")
     instrument_ids = {i.get("id") for i in instruments}
     provision_ids = {p.get("id") for p in provisions}
     penalty_parts = {p.get("id"): {x.get("part") for x in p.get("facts", {}).get("penalties", [])} for p in provisions}

@@ -46,6 +46,8 @@ def to_dict(assessment: Assessment) -> dict:
             ],
         },
         "counts": assessment.counts(),
+        # Beside the computed counts, only when an override applies: reports without one stay as they were.
+        **({"counts_with_overrides": assessment.counts(overrides=True)} if assessment.applied_overrides() else {}),
         "articles": [
             {
                 "article": a.number,

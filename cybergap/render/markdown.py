@@ -25,6 +25,15 @@ def status(article) -> str:
     return text
 
 
+def overridden_counts(a: Assessment, counts: dict[str, int]) -> list[str]:
+    """The counts the applied overrides change, beside the computed ones (no lines without overrides)."""
+    if not a.applied_overrides():
+        return []
+    shown = a.counts(overrides=True)
+    changed = " · ".join(f"{SYMBOL[s]} {s.replace('_', ' ')} {n}" for s, n in shown.items() if n != counts[s])
+    return [f"With overrides ({a.applied_overrides()} applied): {changed or 'the same counts'}", ""]
+
+
 def render(a: Assessment, articles: list[str] | None = None, sections: list[str] | None = None) -> str:
     shown = [x for x in a.articles if (not articles or x.number in articles) and (not sections or x.section in sections)]
     counts = a.counts()
@@ -34,6 +43,7 @@ def render(a: Assessment, articles: list[str] | None = None, sections: list[str]
         f"**Overall score {score(a.overall)} / 100** · profile {cell(a.profile_version)} · "
         + " · ".join(f"{SYMBOL[s]} {s.replace('_', ' ')} {n}" for s, n in counts.items()),
         "",
+        *overridden_counts(a, counts),
         f"Source: {cell(a.source_title)} ({cell(a.source_date)})",
         "",
         "## Sections",

@@ -23,14 +23,18 @@ def status_text(status: str):
     return Text(f"{symbol} {word}", style=style)
 
 
-def article_status(article: ArticleResult):
-    from rich.text import Text
+def article_status(article: ArticleResult, stacked: bool = False):
+    """The status shown and, under an applied override, the computed one beside it.
 
+    `stacked` puts them on lines no wider than the widest status ("? not assessed"), so an
+    override never widens a table's Status column (at 80 columns it took all the room of the
+    Title and Main finding columns)."""
     text = status_text(article.status)
     if article.override is not None and not article.override.expired:
-        text.append(" (override; computed: ", style="dim")
+        text.append("\nby override;\ncomputed:\n" if stacked else " (override; computed: ", style="dim")
         text.append_text(status_text(article.computed_status))
-        text.append(")", style="dim")
+        if not stacked:
+            text.append(")", style="dim")
     return text
 
 
@@ -62,6 +66,16 @@ def _header(a: Assessment):
     for status in STATUS:
         body.append_text(status_text(status))
         body.append(f" {counts[status]}   ")
+    if a.applied_overrides():
+        # The computed counts stay the headline; what the overrides make of them comes beside.
+        shown = a.counts(overrides=True)
+        body.append(f"\nWith overrides ({a.applied_overrides()} applied): ")
+        changed = [s for s in STATUS if shown[s] != counts[s]]
+        for status in changed:
+            body.append_text(status_text(status))
+            body.append(f" {shown[status]}   ")
+        if not changed:
+            body.append("the same counts")
     return Panel(body, title="cybergap assessment", title_align="left")
 
 
@@ -96,7 +110,7 @@ def _articles(a: Assessment, articles):
     for article in articles:
         finding = main_finding(article)
         table.add_row(
-            plain(article.number), plain(article.title), article_status(article), score_bar(article.score),
+            plain(article.number), plain(article.title), article_status(article, stacked=True), score_bar(article.score),
             plain(f"{finding.rule}: {finding.message}" if finding else ""),
         )
     return table
