@@ -8,7 +8,7 @@ from cybergap.catalog import Catalog
 from cybergap.model import Assessment, Finding
 from cybergap.rules import REGISTRY, all_rules
 from cybergap.rules.context import Context
-from cybergap.scoring import COVERAGE_RULES, score_articles, score_sections, with_impact
+from cybergap.scoring import score_articles, score_sections, with_impact
 
 
 def evaluate(ctx: Context) -> list[Finding]:
@@ -23,7 +23,7 @@ def evaluate(ctx: Context) -> list[Finding]:
     for rule in all_rules():
         findings.extend(f for f in rule.check(ctx) if f.article in assessed)
     specific = {element for f in findings if REGISTRY[f.rule].replaces_coverage for element in f.affected}
-    return [f for f in findings if not (f.rule in COVERAGE_RULES and f.element in specific)]
+    return [f for f in findings if not (REGISTRY[f.rule].generic and f.element in specific)]
 
 
 def assess(profile: dict, catalog: Catalog, profile_path: str = "", today: date | None = None) -> Assessment:

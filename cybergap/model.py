@@ -20,6 +20,7 @@ class Finding:
     evidence: tuple[str, ...] = ()  # provision ids
     remediation: str = ""
     elements: tuple[str, ...] = ()  # every element it affects (element first)
+    fixed_by_coverage: bool = False  # covering its elements fully would remove it (scoring's impact)
     # Filled in by scoring: what fixing it would add, in points.
     article_gain: float = 0.0
     overall_gain: float = 0.0

@@ -26,7 +26,6 @@ from cybergap.model import ArticleResult, ElementResult, Finding, Override, Sect
 
 COVERAGE_VALUE = {"full": 1.0, "partial": 0.5, "none": 0.0, "unmapped": 0.0}
 SEVERITY_CAP = {"critical": 0.0, "major": 0.5, "minor": 0.75, "info": 1.0}
-COVERAGE_RULES = ("COV01", "COV02", "COV03", "COV04")
 
 FORMULA = __doc__.split("The formula (also shown by ``cybergap explain scoring``):", 1)[1].strip()
 
@@ -138,7 +137,7 @@ def with_impact(ctx, findings: list[Finding], today: date) -> list[Finding]:
         caps = dict(base_caps)
         for element in finding.affected:
             caps[element] = min((cap for other, cap in on_element[element] if other != index), default=1.0)
-        fixed = frozenset(finding.affected) if finding.rule in COVERAGE_RULES or _replaces(finding) else frozenset()
+        fixed = frozenset(finding.affected) if finding.fixed_by_coverage else frozenset()
         touched = {ctx.catalog.elements[e]["article"] for e in finding.affected} | {finding.article}
         scores = dict(base_scores)
         for number in touched:
@@ -150,13 +149,6 @@ def with_impact(ctx, findings: list[Finding], today: date) -> list[Finding]:
     order = {"critical": 0, "major": 1, "minor": 2, "info": 3}
     ranked.sort(key=lambda f: (-f.overall_gain, -f.article_gain, order[f.severity], _article_key(f.article), f.rule))
     return ranked
-
-
-def _replaces(finding: Finding) -> bool:
-    from cybergap.rules import REGISTRY
-
-    rule = REGISTRY.get(finding.rule)
-    return bool(rule and rule.replaces_coverage)
 
 
 def _article_key(number: str) -> int:

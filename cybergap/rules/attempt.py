@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cybergap.rules import rule
+from cybergap.rules.registry import rule
 from cybergap.rules.context import at_least, cite, covering_penalty, gravity_of
 
 ATTEMPT_ARTICLES = {"3", "4", "5", "7", "8"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cybergap.rules import rule
+from cybergap.rules.registry import rule
 from cybergap.rules.context import cite
 
 CONDUCT = {"9.1.d": "procuring child abuse material for oneself or another", "9.1.e": "simple possession of child abuse material"}

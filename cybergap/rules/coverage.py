@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cybergap.rules import rule
+from cybergap.rules.registry import rule
 
 
 def _assessed_articles(ctx) -> set[str]:
@@ -20,7 +20,7 @@ def _mandatory(ctx):
       mandatory element of Articles 2-35; an element that no cited provision covers is a gap in
       implementation.""",
       """Adopt a provision that covers the element as the Convention words it, or cite the existing
-      provision that does so and map it in the profile.""")
+      provision that does so and map it in the profile.""", generic=True)
 def not_covered(ctx):
     """A mandatory element mapped with coverage `none`.
 
@@ -42,7 +42,7 @@ def not_covered(ctx):
       requires (narrower conduct or objects, added conditions), so some conduct the Convention
       requires to be criminalised or some power it requires stays out of reach.""",
       """Widen the provision to the Convention's wording, or cite a further provision that covers
-      the rest.""")
+      the rest.""", generic=True)
 def partially_covered(ctx):
     """A mandatory element mapped with coverage `partial`.
 
@@ -63,7 +63,7 @@ def partially_covered(ctx):
       says nothing of another mandatory element, the profile has no evidence for it, and the
       element counts as uncovered until the profile says otherwise.""",
       """Map the element in the profile: cite the provision that covers it, or record coverage
-      `none` with a note that the source cites no provision.""")
+      `none` with a note that the source cites no provision.""", generic=True)
 def not_mapped(ctx):
     """A mandatory element of an article the profile assesses, with no mapping at all.
 
@@ -81,7 +81,7 @@ def not_mapped(ctx):
 @rule("COV04", "coverage-rests-on-commentary", "major", "Arts. 2-35, the element's paragraph",
       """Articles 2-35 require legislative and other measures; an explanation or assertion in a
       country profile is not a legal provision. Coverage that cites no provision of law is unproven.""",
-      """Cite the provision of law that covers the element, or lower the coverage to `none`.""")
+      """Cite the provision of law that covers the element, or lower the coverage to `none`.""", generic=True)
 def rests_on_commentary(ctx):
     """An element mapped as covered (full or partial) only to commentary, not to law.
 

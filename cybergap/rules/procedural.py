@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cybergap.rules import rule
+from cybergap.rules.registry import rule
 from cybergap.rules.context import cite
 
 

@@ -3,7 +3,7 @@ or allows only by a reservation or declaration the State has not made."""
 
 from __future__ import annotations
 
-from cybergap.rules import rule
+from cybergap.rules.registry import rule
 from cybergap.rules.context import base_penalty, cite
 
 # The profile's word for a condition -> the catalogue's word for the qualifier it amounts to.

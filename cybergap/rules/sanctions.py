@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cybergap.rules import rule
+from cybergap.rules.registry import rule
 from cybergap.rules.context import cite, covering_penalty, max_deprivation_months
 
 OFFENCE_ARTICLES = {str(n) for n in range(2, 11)}
