@@ -56,7 +56,7 @@ def element_results(ctx, article: dict, caps: dict[str, float], fixed: frozenset
     return results
 
 
-def article_score(ctx, article: dict, elements: list[ElementResult]) -> tuple[str, float | None]:
+def article_score(ctx, elements: list[ElementResult]) -> tuple[str, float | None]:
     """(computed status, score 0-100 or None)."""
     if not any(e.id in ctx.mappings for e in elements):
         return "not_assessed", None
@@ -89,7 +89,7 @@ def score_articles(ctx, findings: list[Finding], today: date) -> list[ArticleRes
     results = []
     for article in ctx.catalog.articles:
         elements = element_results(ctx, article, caps)
-        computed, score = article_score(ctx, article, elements)
+        computed, score = article_score(ctx, elements)
         override = _override(ctx, article["number"], today)
         status = override.status if override and not override.expired else computed
         results.append(ArticleResult(
@@ -142,7 +142,7 @@ def with_impact(ctx, findings: list[Finding], today: date) -> list[Finding]:
         scores = dict(base_scores)
         for number in touched:
             article = ctx.catalog.article(number)
-            scores[number] = article_score(ctx, article, element_results(ctx, article, caps, fixed))[1]
+            scores[number] = article_score(ctx, element_results(ctx, article, caps, fixed))[1]
         article_gain = (scores[finding.article] or 0) - (base_scores[finding.article] or 0)
         overall_gain = (overall_score(ctx.catalog, scores) or 0) - (base_overall or 0)
         ranked.append(dataclasses.replace(finding, article_gain=round(article_gain, 1), overall_gain=round(overall_gain, 2)))

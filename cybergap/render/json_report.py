@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from cybergap import __version__
 from cybergap.model import Assessment, Finding
 
@@ -75,7 +73,3 @@ def to_dict(assessment: Assessment) -> dict:
         "findings": [finding_dict(f, assessment) for f in assessment.findings],
         "notes": list(assessment.notes),
     }
-
-
-def render(assessment: Assessment) -> str:
-    return json.dumps(to_dict(assessment), indent=2, ensure_ascii=False)

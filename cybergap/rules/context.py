@@ -83,10 +83,6 @@ class Context:
                 return f"reservation {reservation_id} declared"
         return ""
 
-    def article_elements(self, article: str) -> list[dict]:
-        found = self.catalog.article(article)
-        return found.get("elements", []) if found else []
-
     # --- penal facts ------------------------------------------------------------------
 
     @cached_property
