@@ -11,10 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cybergap.loader import Document
-from cybergap.model import ArticleResult, Assessment, Finding, Override
+from cybergap.model import ArticleResult, Assessment, Finding, Override, Status
 
-# Better is higher. Losing an assessment is worse than any assessed status.
-STATUS_RANK = {"not_assessed": 0, "missing": 1, "partial": 2, "compliant": 3}
 
 
 @dataclass(frozen=True)
@@ -135,9 +133,10 @@ class Delta:
                     or self.overrides or self.old_overall != self.new_overall)
 
 
-def direction(old_status: str, new_status: str, old_score, new_score) -> str:
-    if old_status in STATUS_RANK and new_status in STATUS_RANK and old_status != new_status:
-        return "better" if STATUS_RANK[new_status] > STATUS_RANK[old_status] else "worse"
+def direction(old_status: Status, new_status: Status, old_score, new_score) -> str:
+    old_rank, new_rank = Status(old_status).rank, Status(new_status).rank
+    if old_rank is not None and new_rank is not None and old_rank != new_rank:
+        return "better" if new_rank > old_rank else "worse"
     if old_score is not None and new_score is not None and old_score != new_score:
         return "better" if new_score > old_score else "worse"
     return "changed"

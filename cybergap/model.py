@@ -3,16 +3,86 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-SEVERITIES = ("critical", "major", "minor", "info")
-STATUSES = ("compliant", "partial", "missing", "not_applicable", "not_assessed")
+
+class Severity(StrEnum):
+    """How bad a finding is; its cap on the element's score (see cybergap.scoring)."""
+
+    CRITICAL = "critical"
+    MAJOR = "major"
+    MINOR = "minor"
+    INFO = "info"
+
+    @property
+    def cap(self) -> float:
+        return {"critical": 0.0, "major": 0.5, "minor": 0.75, "info": 1.0}[self.value]
+
+    @property
+    def rank(self) -> int:
+        """Higher is worse: info 0 … critical 3."""
+        return ("info", "minor", "major", "critical").index(self.value)
+
+
+class Status(StrEnum):
+    """An article's status: its symbol and words read without colour."""
+
+    COMPLIANT = "compliant"
+    PARTIAL = "partial"
+    MISSING = "missing"
+    NOT_APPLICABLE = "not_applicable"
+    NOT_ASSESSED = "not_assessed"
+
+    @property
+    def symbol(self) -> str:
+        return {"compliant": "✔", "partial": "◐", "missing": "✘", "not_applicable": "–", "not_assessed": "?"}[self.value]
+
+    @property
+    def word(self) -> str:
+        return self.value.replace("_", " ")
+
+    @property
+    def short(self) -> str:
+        """The word in tight table cells ("n/a")."""
+        return "n/a" if self is Status.NOT_APPLICABLE else self.word
+
+    @property
+    def style(self) -> str:
+        return {"compliant": "green", "partial": "yellow", "missing": "red"}.get(self.value, "dim")
+
+    @property
+    def rank(self) -> int | None:
+        """Better is higher; losing an assessment is worse than any assessed status. None for n/a."""
+        return {"not_assessed": 0, "missing": 1, "partial": 2, "compliant": 3}.get(self.value)
+
+
+class Coverage(StrEnum):
+    """How far the cited provisions cover an element (as the profile maps it)."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+    NONE = "none"
+    NOT_APPLICABLE = "not_applicable"
+    UNMAPPED = "unmapped"
+
+    @property
+    def score(self) -> float:
+        return {"full": 1.0, "partial": 0.5}.get(self.value, 0.0)
+
+    @property
+    def covers(self) -> bool:
+        """Some cited provision reaches the element (full or partial)."""
+        return self in (Coverage.FULL, Coverage.PARTIAL)
+
+
+STATUSES = tuple(Status)
 
 
 @dataclass(frozen=True)
 class Finding:
     rule: str  # stable code, e.g. "LP01"
     name: str  # short name, e.g. "no-legal-person-liability"
-    severity: str  # critical | major | minor | info
+    severity: Severity
     article: str
     element: str  # the element it rests on
     message: str
@@ -35,7 +105,7 @@ class ElementResult:
     id: str
     label: str
     obligation: str  # mandatory | optional
-    coverage: str  # full | partial | none | not_applicable | unmapped
+    coverage: Coverage
     provisions: tuple[str, ...]
     score: float | None  # 0..1; None when excluded or not scored
     excluded: str = ""  # why it is left out of the score
@@ -44,7 +114,7 @@ class ElementResult:
 
 @dataclass(frozen=True)
 class Override:
-    status: str
+    status: Status
     justification: str
     approver: str = ""
     expires: str = ""
@@ -56,8 +126,8 @@ class ArticleResult:
     number: str
     title: str
     section: str
-    status: str  # the status shown: the override's when one applies, else computed
-    computed_status: str
+    status: Status  # the status shown: the override's when one applies, else computed
+    computed_status: Status
     score: float | None  # 0..100; None when not scored
     scored_elements: int  # the denominator
     excluded_elements: int

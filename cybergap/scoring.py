@@ -22,10 +22,8 @@ import dataclasses
 from datetime import date
 from statistics import mean
 
-from cybergap.model import ArticleResult, ElementResult, Finding, Override, SectionResult
+from cybergap.model import ArticleResult, Coverage, ElementResult, Finding, Override, SectionResult, Status
 
-COVERAGE_VALUE = {"full": 1.0, "partial": 0.5, "none": 0.0, "unmapped": 0.0}
-SEVERITY_CAP = {"critical": 0.0, "major": 0.5, "minor": 0.75, "info": 1.0}
 
 FORMULA = __doc__.split("The formula (also shown by ``cybergap explain scoring``):", 1)[1].strip()
 
@@ -34,7 +32,7 @@ def _caps(findings: list[Finding]) -> dict[str, float]:
     caps: dict[str, float] = {}
     for finding in findings:
         for element in finding.affected:
-            caps[element] = min(caps.get(element, 1.0), SEVERITY_CAP[finding.severity])
+            caps[element] = min(caps.get(element, 1.0), finding.severity.cap)
     return caps
 
 
@@ -47,7 +45,7 @@ def element_results(ctx, article: dict, caps: dict[str, float], fixed: frozenset
         excluded = ctx.excluded(element_id)
         score = None
         if not excluded and element["obligation"] == "mandatory":
-            base = 1.0 if element_id in fixed else COVERAGE_VALUE[coverage]
+            base = 1.0 if element_id in fixed else coverage.score
             score = min(base, caps.get(element_id, 1.0))
         results.append(ElementResult(
             id=element_id, label=element["label"], obligation=element["obligation"], coverage=coverage,
@@ -56,19 +54,19 @@ def element_results(ctx, article: dict, caps: dict[str, float], fixed: frozenset
     return results
 
 
-def article_score(ctx, elements: list[ElementResult]) -> tuple[str, float | None]:
+def article_score(ctx, elements: list[ElementResult]) -> tuple[Status, float | None]:
     """(computed status, score 0-100 or None)."""
     if not any(e.id in ctx.mappings for e in elements):
-        return "not_assessed", None
+        return Status.NOT_ASSESSED, None
     scored = [e.score for e in elements if e.score is not None]
     if not scored:
-        return "not_applicable", None
+        return Status.NOT_APPLICABLE, None
     score = round(100 * mean(scored), 1)
     if score >= 100:
-        return "compliant", score
+        return Status.COMPLIANT, score
     if score <= 0:
-        return "missing", score
-    return "partial", score
+        return Status.MISSING, score
+    return Status.PARTIAL, score
 
 
 def _override(ctx, number: str, today: date) -> Override | None:
@@ -77,7 +75,7 @@ def _override(ctx, number: str, today: date) -> Override | None:
             continue
         expires = item.get("expires") or ""
         expired = bool(expires) and date.fromisoformat(expires) < today
-        return Override(item["status"], item["justification"], item.get("approver", ""), expires, expired)
+        return Override(Status(item["status"]), item["justification"], item.get("approver", ""), expires, expired)
     return None
 
 
@@ -131,7 +129,7 @@ def with_impact(ctx, findings: list[Finding], today: date) -> list[Finding]:
     on_element: dict[str, list[tuple[int, float]]] = {}
     for index, finding in enumerate(findings):
         for element in finding.affected:
-            on_element.setdefault(element, []).append((index, SEVERITY_CAP[finding.severity]))
+            on_element.setdefault(element, []).append((index, finding.severity.cap))
     ranked = []
     for index, finding in enumerate(findings):
         caps = dict(base_caps)
@@ -146,8 +144,7 @@ def with_impact(ctx, findings: list[Finding], today: date) -> list[Finding]:
         article_gain = (scores[finding.article] or 0) - (base_scores[finding.article] or 0)
         overall_gain = (overall_score(ctx.catalog, scores) or 0) - (base_overall or 0)
         ranked.append(dataclasses.replace(finding, article_gain=round(article_gain, 1), overall_gain=round(overall_gain, 2)))
-    order = {"critical": 0, "major": 1, "minor": 2, "info": 3}
-    ranked.sort(key=lambda f: (-f.overall_gain, -f.article_gain, order[f.severity], _article_key(f.article), f.rule))
+    ranked.sort(key=lambda f: (-f.overall_gain, -f.article_gain, -f.severity.rank, _article_key(f.article), f.rule))
     return ranked
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from cybergap.catalog import Catalog
 from cybergap.loader import Document
+from cybergap.model import Coverage
 from cybergap.problems import Problem
 from cybergap.resources import schema_path
 
@@ -177,7 +178,7 @@ def coverage_warnings(doc: Document, catalog: Catalog) -> list[Problem]:
     kinds = {i.get("id"): i.get("kind") for i in data.get("instruments", [])}
     law = {p.get("id") for p in data.get("provisions", []) if kinds.get(p.get("instrument")) != "commentary"}
     for index, mapping in enumerate(mappings):
-        if mapping.get("coverage") in ("full", "partial") and not law & set(mapping.get("provisions", [])):
+        if mapping.get("coverage") in (Coverage.FULL, Coverage.PARTIAL) and not law & set(mapping.get("provisions", [])):
             problems.append(_problem(doc, ("mappings", index, "coverage"),
                                      f"element {mapping.get('element')!r} is marked {mapping.get('coverage')} but cites no provision of law",
                                      "covered-without-provision", severity="warning"))

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from cybergap.catalog import Catalog
+from cybergap.model import Coverage
 
 GRAVITY_ORDER = ("criminal_offence", "little", "average", "grave", "especially_grave")
-COVERED = ("full", "partial")
 
 
 @dataclass
@@ -43,9 +43,9 @@ class Context:
             return False
         return self.instruments.get(provision["instrument"], {}).get("kind") != "commentary"
 
-    def coverage(self, element: str) -> str:
+    def coverage(self, element: str) -> Coverage:
         mapping = self.mappings.get(element)
-        return mapping["coverage"] if mapping else "unmapped"
+        return Coverage(mapping["coverage"]) if mapping else Coverage.UNMAPPED
 
     def mapped(self, element: str, law_only: bool = True) -> list[dict]:
         """Provisions mapped to an element (law only unless asked), in mapping order."""
@@ -59,7 +59,7 @@ class Context:
 
     def covering(self, element: str) -> list[dict]:
         """Law mapped to an element whose coverage is full or partial."""
-        return self.mapped(element) if self.coverage(element) in COVERED else []
+        return self.mapped(element) if self.coverage(element).covers else []
 
     def facts(self, kind: str, law_only: bool = True) -> list[tuple[str, object]]:
         """Every (provision id, fact) of one kind across the profile."""
@@ -74,7 +74,7 @@ class Context:
 
     def excluded(self, element: str) -> str:
         """Why an element is left out of the score ('' when it is not)."""
-        if self.coverage(element) == "not_applicable":
+        if self.coverage(element) is Coverage.NOT_APPLICABLE:
             return "marked not applicable in the profile"
         for reservation_id in self.reservations:
             reservation = self.catalog.reservations.get(reservation_id, {})

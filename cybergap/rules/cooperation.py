@@ -69,7 +69,7 @@ def no_spontaneous_information(ctx):
     Passes: `{element: "26.1", provisions: [x], coverage: full}`.
     """
     element = first_element(ctx, "26.1")
-    if ctx.coverage(element) in ("full", "partial"):
+    if ctx.coverage(element).covers:
         return
     mapping = ctx.mappings.get(element, {})
     yield no_spontaneous_information.rule.finding(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cybergap.model import Coverage
 from cybergap.rules.registry import rule
 
 
@@ -89,7 +90,7 @@ def rests_on_commentary(ctx):
     Passes: the same element mapped to a provision of law.
     """
     for element_id, mapping in ctx.mappings.items():
-        if mapping["coverage"] not in ("full", "partial") or element_id not in ctx.catalog.elements:
+        if not Coverage(mapping["coverage"]).covers or element_id not in ctx.catalog.elements:
             continue
         if mapping["provisions"] and not ctx.mapped(element_id):
             yield rests_on_commentary.rule.finding(

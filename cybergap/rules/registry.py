@@ -7,14 +7,14 @@ import inspect
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from cybergap.model import Finding
+from cybergap.model import Finding, Severity
 
 
 @dataclass(frozen=True)
 class Rule:
     code: str
     name: str
-    severity: str
+    severity: Severity
     convention: str
     rationale: str
     remediation: str
@@ -35,7 +35,7 @@ class Rule:
         return Finding(
             rule=self.code,
             name=self.name,
-            severity=severity or self.severity,
+            severity=Severity(severity or self.severity),
             article=article,
             element=element,
             message=message,
@@ -58,7 +58,7 @@ def rule(code: str, name: str, severity: str, convention: str, rationale: str, r
         if code in REGISTRY:
             raise ValueError(f"rule code {code} registered twice")
         theme = check.__module__.rsplit(".", 1)[-1]
-        REGISTRY[code] = Rule(code, name, severity, convention, " ".join(rationale.split()),
+        REGISTRY[code] = Rule(code, name, Severity(severity), convention, " ".join(rationale.split()),
                               " ".join(remediation.split()), check, theme, replaces_coverage, generic)
         check.rule = REGISTRY[code]
         return check
