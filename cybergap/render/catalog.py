@@ -39,8 +39,13 @@ def article_view(catalog: Catalog, article: dict):
     elements.add_column("Id", no_wrap=True)
     elements.add_column("Requirement")
     elements.add_column("Obligation", no_wrap=True)
+    elements.add_column("Weight", no_wrap=True)
     for element in article.get("elements", []):
-        elements.add_row(plain(element["id"]), plain(element["label"]), plain(element["obligation"]))
+        requirement = plain(element["label"])
+        if element.get("weight_reason"):  # why it weighs what it does, under the requirement
+            requirement.append("\n")
+            requirement.append_text(plain(element["weight_reason"], style="dim"))
+        elements.add_row(plain(element["id"]), requirement, plain(element["obligation"]), plain(element.get("weight", "-")))
     parts = [text, elements]
     extras = Table(title="Qualifiers, declarations and reservations", title_justify="left")
     extras.add_column("Kind", no_wrap=True)
