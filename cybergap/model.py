@@ -75,7 +75,35 @@ class Coverage(StrEnum):
         return self in (Coverage.FULL, Coverage.PARTIAL)
 
 
+class Weight(StrEnum):
+    """How much a mandatory element weighs (the catalogue says which, and why)."""
+
+    CORE = "core"  # the obligation itself: the offence, the power, the channel, the basic duty
+    ANCILLARY = "ancillary"  # a safeguard formality, a notification, a duty to explain, a scope clause
+
+
+class Rating(StrEnum):
+    """An article's rating on the four-level scale of assessment practice (the FATF
+    technical-compliance scale); `cybergap explain rating` gives the rule."""
+
+    C = "C"
+    LC = "LC"
+    PC = "PC"
+    NC = "NC"
+    NA = "NA"
+
+    @property
+    def word(self) -> str:
+        return {"C": "compliant", "LC": "largely compliant", "PC": "partially compliant",
+                "NC": "non-compliant", "NA": "not applicable"}[self.value]
+
+    @property
+    def style(self) -> str:
+        return {"C": "green", "LC": "cyan", "PC": "yellow", "NC": "red"}.get(self.value, "dim")
+
+
 STATUSES = tuple(Status)
+RATINGS = tuple(Rating)
 
 
 @dataclass(frozen=True)
@@ -91,6 +119,8 @@ class Finding:
     remediation: str = ""
     elements: tuple[str, ...] = ()  # every element it affects (element first)
     fixed_by_coverage: bool = False  # covering its elements fully would remove it (scoring's impact)
+    weight: str = ""  # the element's weight (core | ancillary), "" for an optional element
+    reform: str = ""  # the reform that answers it (its rule's); "" for a generic coverage finding
     # Filled in by scoring: what fixing it would add, in points.
     article_gain: float = 0.0
     overall_gain: float = 0.0
@@ -108,6 +138,7 @@ class ElementResult:
     coverage: Coverage
     provisions: tuple[str, ...]
     score: float | None  # 0..1; None when excluded or not scored
+    weight: str = ""  # core | ancillary for a mandatory element
     excluded: str = ""  # why it is left out of the score
     note: str = ""
 
@@ -134,6 +165,7 @@ class ArticleResult:
     elements: tuple[ElementResult, ...]
     findings: tuple[Finding, ...]
     override: Override | None = None
+    rating: Rating | None = None  # None: not assessed (no evidence either way)
 
 
 @dataclass(frozen=True)
@@ -143,6 +175,23 @@ class SectionResult:
     score: float | None
     articles_scored: int
     articles_total: int
+
+
+@dataclass(frozen=True)
+class Priority:
+    """One reform, and the findings it would answer together, ranked (see cybergap.priorities)."""
+
+    rank: int
+    title: str
+    severity: Severity  # the worst of its findings
+    core: bool  # it answers a finding on a core element
+    articles: tuple[str, ...]
+    elements: tuple[str, ...]
+    rules: tuple[str, ...]
+    provisions: tuple[str, ...]  # the evidence its findings cite
+    remedies: tuple[str, ...]
+    overall_gain: float  # points the overall score gains if every finding of it is fixed
+    findings: tuple[Finding, ...]
 
 
 @dataclass(frozen=True)
@@ -160,6 +209,14 @@ class Assessment:
     notes: tuple[str, ...] = field(default_factory=tuple)
     # provision id -> {"label": "PC Article 205", "title": ..., "excerpts": [...]}, for display
     provisions: dict = field(default_factory=dict)
+    priorities: tuple[Priority, ...] = ()
+
+    def rating_counts(self) -> dict[str, int]:
+        """Articles per rating, and those not assessed."""
+        counts = {rating.value: 0 for rating in RATINGS} | {"not_assessed": 0}
+        for article in self.articles:
+            counts[article.rating.value if article.rating else "not_assessed"] += 1
+        return counts
 
     def counts(self, overrides: bool = False) -> dict[str, int]:
         """Articles per computed status, the headline; with `overrides`, per status shown
