@@ -125,6 +125,9 @@ class Finding:
     article_gain: float = 0.0
     overall_gain: float = 0.0
 
+    def __post_init__(self):
+        object.__setattr__(self, "severity", Severity(self.severity))
+
     @property
     def affected(self) -> tuple[str, ...]:
         return self.elements or (self.element,)
