@@ -38,13 +38,14 @@ def _caps(findings: list[Finding]) -> dict[str, float]:
 
 def element_results(ctx, article: dict, caps: dict[str, float], fixed: frozenset = frozenset()) -> list[ElementResult]:
     results = []
+    assessed = any(element["id"] in ctx.mappings for element in article.get("elements", []))
     for element in article.get("elements", []):
         element_id = element["id"]
         mapping = ctx.mappings.get(element_id, {})
         coverage = ctx.coverage(element_id)
         excluded = ctx.excluded(element_id)
         score = None
-        if not excluded and element["obligation"] == "mandatory":
+        if assessed and not excluded and element["obligation"] == "mandatory":  # no evidence, no score
             base = 1.0 if element_id in fixed else coverage.score
             score = min(base, caps.get(element_id, 1.0))
         results.append(ElementResult(

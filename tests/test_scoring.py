@@ -192,9 +192,6 @@ def test_not_assessed_even_with_a_finding_on_it():
     assert (art.status, art.score) == ("not_assessed", None)
 
 
-@pytest.mark.xfail(strict=True, reason="scoring.score_articles counts the elements of a not-assessed article as scored "
-                   "(element score 0.0, scored_elements 1 for Kazakhstan's Art. 23), so the article view prints "
-                   "'? not assessed - (1 scored elements)' and a 0.00 element score for an article with no evidence")
 def test_a_not_assessed_article_scores_no_element():
     art = articles(profile({"2": "full"}))["3"]
     assert art.scored_elements == 0
