@@ -14,6 +14,27 @@ The formula (also shown by ``cybergap explain scoring``):
   so each section weighs by its number of scored articles and every article counts the same.
 * Impact of a finding: the article and overall points gained if it alone were fixed
   (its cap lifted and, for a coverage finding, its elements fully covered).
+* Weights do not enter the score, so that it stays a plain mean anyone can recompute; they
+  enter the rating (below), the severity of an uncovered element (core major, ancillary
+  minor) and the order of the priorities.
+
+The rating (also shown by ``cybergap explain rating``):
+
+Every assessed article is rated on the four-level scale of assessment practice (the FATF
+technical-compliance scale), from its elements' scores, their weights in the catalogue (core:
+the obligation itself; ancillary: a formality, a notification, a duty to explain) and the
+severity of its findings. "The core" means its core elements (all its elements if none is core).
+
+* C, compliant: every scored element scores 1 and no finding above info is on the article.
+* NC, non-compliant: the core obligation is not met: a critical finding on the article, or the
+  mean score of the core below 0.5.
+* LC, largely compliant: only minor shortcomings: no critical or major finding on the article,
+  every core element at least partly met (scores above 0) and the mean score of the core at
+  least 0.75 (a core of partial coverage only is more than a minor shortcoming).
+* PC, partially compliant: everything else (moderate shortcomings).
+* NA: not applicable (every element excluded, or no mandatory obligation); an article the
+  profile does not map is not rated (not assessed: no evidence either way).
+The rating is computed, like the status: an analyst override is shown beside it, never instead.
 """
 
 from __future__ import annotations
@@ -22,10 +43,12 @@ import dataclasses
 from datetime import date
 from statistics import mean
 
-from cybergap.model import ArticleResult, Coverage, ElementResult, Finding, Override, SectionResult, Status
+from cybergap.model import (ArticleResult, Coverage, ElementResult, Finding, Override, Rating, SectionResult, Severity,
+                            Status, Weight)
 
 
-FORMULA = __doc__.split("The formula (also shown by ``cybergap explain scoring``):", 1)[1].strip()
+FORMULA, RATING_RULE = (part.strip() for part in __doc__.split("The formula (also shown by ``cybergap explain scoring``):", 1)[1]
+                         .split("The rating (also shown by ``cybergap explain rating``):", 1))
 
 
 def _caps(findings: list[Finding]) -> dict[str, float]:
@@ -51,7 +74,7 @@ def element_results(ctx, article: dict, caps: dict[str, float], fixed: frozenset
         results.append(ElementResult(
             id=element_id, label=element["label"], obligation=element["obligation"], coverage=coverage,
             provisions=tuple(mapping.get("provisions", [])), score=score, excluded=excluded,
-            note=mapping.get("note", "")))
+            note=mapping.get("note", ""), weight=element.get("weight", "")))
     return results
 
 
@@ -68,6 +91,24 @@ def article_score(ctx, elements: list[ElementResult]) -> tuple[Status, float | N
     if score <= 0:
         return Status.MISSING, score
     return Status.PARTIAL, score
+
+
+def article_rating(status: Status, elements: list[ElementResult], findings: list[Finding]) -> Rating | None:
+    """The article's rating from its computed status, elements and findings (RATING_RULE)."""
+    if status is Status.NOT_ASSESSED:
+        return None
+    if status is Status.NOT_APPLICABLE:
+        return Rating.NA
+    scored = [e for e in elements if e.score is not None]
+    worst = max((f.severity.rank for f in findings), default=-1)
+    if all(e.score >= 1 for e in scored) and worst <= Severity.INFO.rank:
+        return Rating.C
+    core = [e.score for e in scored if e.weight == Weight.CORE] or [e.score for e in scored]
+    if worst >= Severity.CRITICAL.rank or mean(core) < 0.5:
+        return Rating.NC
+    if worst < Severity.MAJOR.rank and min(core) > 0 and mean(core) >= 0.75:
+        return Rating.LC
+    return Rating.PC
 
 
 def _override(ctx, number: str, today: date) -> Override | None:
@@ -91,12 +132,14 @@ def score_articles(ctx, findings: list[Finding], today: date) -> list[ArticleRes
         computed, score = article_score(ctx, elements)
         override = _override(ctx, article["number"], today)
         status = override.status if override and not override.expired else computed
+        rating = article_rating(computed, elements, by_article.get(article["number"], []))
         results.append(ArticleResult(
             number=article["number"], title=article["title"], section=article["scoring_section"],
             status=status, computed_status=computed, score=score,
             scored_elements=sum(1 for e in elements if e.score is not None),
             excluded_elements=sum(1 for e in elements if e.excluded),
-            elements=tuple(elements), findings=tuple(by_article.get(article["number"], [])), override=override))
+            elements=tuple(elements), findings=tuple(by_article.get(article["number"], [])), override=override,
+            rating=rating))
     return results
 
 

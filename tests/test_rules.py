@@ -207,3 +207,17 @@ def test_sanction_finding_names_the_covering_part():
     data = profile([offence("p", penalties=penalties)], [with_parts(m("2", ["p"]), {"p": ["2"]}), m("13.1", ["p"])])
     [finding] = [f for f in evaluate(Context(data, load_catalog())) if f.rule == "SAN01"]
     assert "Article p(2)" in finding.message
+
+
+@pytest.mark.parametrize("element, weight, severity", [
+    ("2", "core", "major"),  # the offence of illegal access itself
+    ("28.4", "ancillary", "minor"),  # a duty to explain the use made of information
+    ("19.2", "core", "major"),  # extending a search to another system
+    ("16.3", "ancillary", "minor"),  # the custodian's confidentiality
+])
+def test_an_uncovered_element_weighs_by_its_catalogue_weight(element, weight, severity):
+    catalog = load_catalog()
+    assert catalog.elements[element]["weight"] == weight
+    [finding] = [f for f in evaluate(Context(profile(mappings=[m(element, coverage="none")]), catalog))
+                 if f.rule == "COV01" and f.element == element]
+    assert (finding.severity, finding.weight) == (severity, weight)

@@ -115,10 +115,10 @@ def rules(format: str = typer.Option("table", "--format", "-f", help="table or j
 
 @app.command()
 def explain(
-    code: str = typer.Argument(..., help="A rule code (e.g. PRE01), or 'scoring'."),
+    code: str = typer.Argument(..., help="A rule code (e.g. PRE01), 'scoring' or 'rating'."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
 ) -> None:
-    """Explain one rule, or how scores are computed."""
+    """Explain one rule, how scores are computed, or how articles are rated."""
     from cybergap.cli.rules_cmd import run_explain
 
     raise typer.Exit(run_explain(code, format))

@@ -30,15 +30,17 @@ def run_rules(format: str) -> int:
 
 def run_explain(code: str, format: str) -> int:
     from cybergap.rules import all_rules
-    from cybergap.scoring import FORMULA
+    from cybergap.scoring import FORMULA, RATING_RULE
 
     check_choice(format, ("text", "json"))
-    if code.lower() == "scoring":
-        print(json.dumps({"scoring": FORMULA}, indent=2) if format == "json" else f"How cybergap scores\n\n{FORMULA}")
+    topics = {"scoring": ("How cybergap scores", FORMULA), "rating": ("How cybergap rates articles", RATING_RULE)}
+    if code.lower() in topics:
+        heading, text = topics[code.lower()]
+        print(json.dumps({code.lower(): text}, indent=2) if format == "json" else f"{heading}\n\n{text}")
         return 0
     found = {r.code: r for r in all_rules()}.get(code.upper())
     if found is None:
-        return usage_error(f"no rule {code!r}; `cybergap rules` lists them, `cybergap explain scoring` explains scores")
+        return usage_error(f"no rule {code!r}; `cybergap rules` lists them, `cybergap explain scoring` and `explain rating` explain scores and ratings")
     if format == "json":
         print(json.dumps(_rule_dict(found), indent=2, ensure_ascii=False))
         return 0

@@ -46,6 +46,7 @@ def to_dict(assessment: Assessment) -> dict:
         "counts": assessment.counts(),
         # Beside the computed counts, only when an override applies: reports without one stay as they were.
         **({"counts_with_overrides": assessment.counts(overrides=True)} if assessment.applied_overrides() else {}),
+        "rating_counts": assessment.rating_counts(),
         "articles": [
             {
                 "article": a.number,
@@ -53,6 +54,7 @@ def to_dict(assessment: Assessment) -> dict:
                 "section": a.section,
                 "status": a.status,
                 "computed_status": a.computed_status,
+                "rating": a.rating,
                 "score": a.score,
                 "scored_elements": a.scored_elements,
                 "excluded_elements": a.excluded_elements,
@@ -63,7 +65,8 @@ def to_dict(assessment: Assessment) -> dict:
                 },
                 "elements": [
                     {"id": e.id, "label": e.label, "obligation": e.obligation, "coverage": e.coverage,
-                     "provisions": list(e.provisions), "score": e.score, "excluded": e.excluded or None}
+                     "provisions": list(e.provisions), "score": e.score, "excluded": e.excluded or None,
+                     "weight": e.weight or None}
                     for e in a.elements
                 ],
                 "findings": [finding_dict(f, assessment) for f in a.findings],

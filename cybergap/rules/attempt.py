@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from cybergap.rules.registry import rule
 from cybergap.rules.context import at_least, cite, covering_penalty, gravity_of
+from cybergap.rules.registry import rule
+
+# The reform that answers this theme's findings: the title of their priority.
+REFORM = "Make attempt and aiding or abetting punishable for the Convention's offences"
 
 ATTEMPT_ARTICLES = {"3", "4", "5", "7", "8"}
 ATTEMPT_ELEMENTS = {"9.1.a", "9.1.c"}
@@ -28,7 +31,7 @@ def attempt_elements(ctx) -> list[str]:
       9.1.a and 9.1.c (a reservation under Art. 11.3 may exclude it). Where domestic law punishes
       attempt only from a gravity class, a basic offence classed below it leaves attempt unpunished.""",
       """Make attempt punishable for these offences, e.g. by raising the basic offences' penalties into
-      a class where attempt is punishable, or by an express attempt provision.""")
+      a class where attempt is punishable, or by an express attempt provision.""", reform=REFORM)
 def attempt_not_punishable(ctx):
     """Attempt liability starts at a gravity class above that of every offence covering an element.
 
@@ -65,7 +68,7 @@ def attempt_not_punishable(ctx):
       """Article 11.1 requires aiding or abetting the offences of Articles 2-10 to be criminal when
       committed intentionally.""",
       """Provide for the liability of instigators and accomplices (aiding and abetting) for all the
-      Convention offences.""")
+      Convention offences.""", reform=REFORM)
 def no_aiding_or_abetting(ctx):
     """No provision of law makes instigators and accomplices liable.
 
@@ -86,7 +89,7 @@ def no_aiding_or_abetting(ctx):
 @rule("ATT03", "attempt-not-assessable", "info", "Art. 11.2",
       """Article 11.2 attempt liability is derived from the profile's general-part facts (gravity classes and from
       which class attempt is punishable). Without them the profile has no evidence either way.""",
-      """Record the general part's gravity classes and attempt liability in the profile.""")
+      """Record the general part's gravity classes and attempt liability in the profile.""", reform=REFORM)
 def attempt_not_assessable(ctx):
     """The profile states no attempt liability or no gravity classes, so Art. 11.2 cannot be derived.
 

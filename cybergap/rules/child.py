@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from cybergap.rules.registry import rule
 from cybergap.rules.context import cite
+from cybergap.rules.registry import rule
+
+# The reform that answers this theme's findings: the title of their priority.
+REFORM = "Complete the child sexual abuse material offences (conduct, material, age)"
 
 CONDUCT = {"9.1.d": "procuring child abuse material for oneself or another", "9.1.e": "simple possession of child abuse material"}
 MATERIAL = {"9.2.b": "material depicting a person appearing to be a minor", "9.2.c": "realistic images representing a minor"}
@@ -32,7 +35,7 @@ def _gaps(ctx, wanted: dict[str, str], finding_rule):
       Art. 9.4. Offences limited to production or possession 'for the purpose of distribution' miss
       the consumer side of the market.""",
       """Criminalise procuring and simple possession of child abuse material in a computer system or
-      on a storage medium, or declare reservation 9.4.""", replaces_coverage=True)
+      on a storage medium, or declare reservation 9.4.""", replaces_coverage=True, reform=REFORM)
 def possession_or_procuring(ctx):
     """Procuring (9.1.d) or simple possession (9.1.e) is not covered and reservation 9.4 is not declared.
 
@@ -47,7 +50,7 @@ def possession_or_procuring(ctx):
       be a minor and realistic images of a non-existent minor; a Party may exclude 9.2.b and c only by
       reservation under Art. 9.4.""",
       """Extend the offence to material depicting persons appearing to be minors and realistic images,
-      or declare reservation 9.4.""", replaces_coverage=True)
+      or declare reservation 9.4.""", replaces_coverage=True, reform=REFORM)
 def material_types(ctx):
     """Material of 9.2.b or 9.2.c is not covered and reservation 9.4 is not declared.
 
@@ -60,7 +63,7 @@ def material_types(ctx):
 @rule("CAM03", "cam-age-of-minor", "major", "Art. 9.3",
       """Article 9.3: a minor is every person under 18; a Party may require a lower age limit, by a
       declaration, never below 16.""",
-      """Protect every person under 18, or declare a lower limit of at least 16 under Art. 9.3.""")
+      """Protect every person under 18, or declare a lower limit of at least 16 under Art. 9.3.""", reform=REFORM)
 def age_of_minor(ctx):
     """The age below which a person is a minor is under 18 without a valid declaration, or unknown.
 

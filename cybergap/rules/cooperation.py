@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cybergap.rules.registry import rule
 from cybergap.rules.context import cite
+from cybergap.rules.registry import rule
 
 
 def first_element(ctx, *ids: str) -> str:
@@ -19,7 +20,7 @@ def first_element(ctx, *ids: str) -> str:
       (Arts. 29-30), collection of evidence and locating suspects. Listing competent authorities is
       not designating a point of contact.""",
       """Designate a 24/7 point of contact with trained and equipped staff, able to act on preservation
-      requests at once, and notify it to the Council of Europe.""", replaces_coverage=True)
+      requests at once, and notify it to the Council of Europe.""", replaces_coverage=True, reform="Designate a 24/7 point of contact with the powers of Art. 35")
 def no_contact_point(ctx):
     """No 24/7 point of contact is designated.
 
@@ -41,7 +42,7 @@ def no_contact_point(ctx):
       """Article 25.3 requires a Party to accept and respond to urgent requests for mutual
       assistance made by expedited means such as fax or e-mail.""",
       """Provide that urgent requests by e-mail or fax are accepted and executed, with formal
-      confirmation to follow where required.""")
+      confirmation to follow where required.""", reform="Allow urgent mutual assistance requests by expedited means")
 def no_expedited_requests(ctx):
     """No expedited channel for urgent requests is recorded.
 
@@ -61,7 +62,7 @@ def no_expedited_requests(ctx):
       Party without a request, when it might help that Party; the Convention encourages a legal basis
       for it.""",
       """Provide a legal basis for forwarding information spontaneously, with conditions of
-      confidentiality and use (Art. 26.2).""", replaces_coverage=True)
+      confidentiality and use (Art. 26.2).""", replaces_coverage=True, reform="Provide for spontaneous information to other Parties")
 def no_spontaneous_information(ctx):
     """Nothing cited allows information to be forwarded without a prior request.
 

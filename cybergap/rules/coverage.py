@@ -19,11 +19,13 @@ def _mandatory(ctx):
 @rule("COV01", "element-not-covered", "major", "Arts. 2-35, the element's paragraph",
       """A Party "shall adopt such legislative and other measures as may be necessary" for every
       mandatory element of Articles 2-35; an element that no cited provision covers is a gap in
-      implementation.""",
+      implementation. Its severity follows the element's weight in the catalogue: major for a core
+      element (the obligation itself), minor for an ancillary one (a formality, a notification).""",
       """Adopt a provision that covers the element as the Convention words it, or cite the existing
       provision that does so and map it in the profile.""", generic=True)
 def not_covered(ctx):
-    """A mandatory element mapped with coverage `none`.
+    """A mandatory element mapped with coverage `none` (major when the element is core, minor
+    when it is ancillary).
 
     Fails: `{element: "16.1", provisions: [], coverage: none}`.
     Passes: `{element: "16.1", provisions: [cpc-x], coverage: full}`.
@@ -35,7 +37,8 @@ def not_covered(ctx):
         reason = mapping.get("note", "")
         yield not_covered.rule.finding(
             ctx, element_id, f"{element_id} ({element['label']}) is not covered: {reason}",
-            mapping.get("provisions", []), convention=f"Art. {element_id}")
+            mapping.get("provisions", []), convention=f"Art. {element_id}",
+            severity="major" if element.get("weight") == "core" else "minor")
 
 
 @rule("COV02", "element-partially-covered", "minor", "Arts. 2-35, the element's paragraph",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from cybergap.rules.registry import rule
 from cybergap.rules.context import cite
+from cybergap.rules.registry import rule
+
+# The reform that answers this theme's findings: the title of their priority.
+REFORM = "Establish the liability of legal persons, with effective sanctions"
 
 KINDS = ("criminal", "administrative", "civil")
 
@@ -32,7 +35,7 @@ def _all_statements(ctx) -> list[str]:
       of liability open (criminal, civil or administrative), but some liability must exist and be
       established by law (Explanatory Report paras. 123-127).""",
       """Establish the liability of legal persons for the offences of Articles 2-11 (criminal,
-      administrative or civil), in a provision that names the leading-person links of Art. 12.1.a-c.""", replaces_coverage=True)
+      administrative or civil), in a provision that names the leading-person links of Art. 12.1.a-c.""", replaces_coverage=True, reform=REFORM)
 def no_liability(ctx):
     """No provision of law establishes liability of legal persons of any kind.
 
@@ -56,7 +59,7 @@ def no_liability(ctx):
       """Article 12.2 requires liability of the legal person also where a lack of supervision or
       control by a leading person made the offence possible.""",
       """Extend the liability of legal persons to offences made possible by a lack of supervision or
-      control by a person in a leading position.""", replaces_coverage=True)
+      control by a person in a leading position.""", replaces_coverage=True, reform=REFORM)
 def no_supervision_liability(ctx):
     """No provision of law establishes lack-of-supervision liability (Art. 12.2).
 
@@ -74,7 +77,7 @@ def no_supervision_liability(ctx):
       """A liability the source asserts but does not cite cannot be verified: Article 12 asks for
       legislative measures, and an assessment rests on the provisions themselves.""",
       """Cite the administrative or civil provisions that make legal persons liable for the
-      Convention offences, with their sanctions.""")
+      Convention offences, with their sanctions.""", reform=REFORM)
 def asserted_without_provision(ctx):
     """The source asserts a kind of legal-person liability without citing any provision.
 
@@ -98,7 +101,7 @@ def asserted_without_provision(ctx):
       """Article 13.2 requires that legal persons held liable under Article 12 be subject to
       effective, proportionate and dissuasive criminal or non-criminal sanctions, including
       monetary sanctions.""",
-      """Provide monetary sanctions (fines) for legal persons liable for the Convention offences.""", replaces_coverage=True)
+      """Provide monetary sanctions (fines) for legal persons liable for the Convention offences.""", replaces_coverage=True, reform=REFORM)
 def no_monetary_sanctions(ctx):
     """No provision of law gives monetary sanctions for liable legal persons.
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from cybergap.rules.registry import rule
 from cybergap.rules.context import cite
+from cybergap.rules.registry import rule
+
+# The reform that answers this theme's findings: the title of their priority.
+REFORM = "Enact expedited preservation and partial disclosure of data, at home and on request"
 
 
 def _orders(ctx, foreign: bool = False) -> list[tuple[str, dict]]:
@@ -40,7 +43,7 @@ def _retention_text(ctx) -> tuple[str, list[str]]:
       (preservation is not retention).""",
       """Give the competent authorities a power to order any person to preserve specified stored
       computer data, including traffic data, expeditiously, for up to 90 days, renewable, with a
-      duty to keep the order confidential (Art. 16.3).""", replaces_coverage=True)
+      duty to keep the order confidential (Art. 16.3).""", replaces_coverage=True, reform=REFORM)
 def retention_not_preservation(ctx):
     """A general retention duty is the only thing cited for Article 16: no preservation order.
 
@@ -66,7 +69,7 @@ def retention_not_preservation(ctx):
       computer data (up to 90 days, renewable). Without it, volatile evidence is lost before a
       production order or search can reach it.""",
       """Give the competent authorities a power to order the expeditious preservation of specified
-      stored computer data, for up to 90 days, renewable.""", replaces_coverage=True)
+      stored computer data, for up to 90 days, renewable.""", replaces_coverage=True, reform=REFORM)
 def no_preservation(ctx):
     """Neither a preservation order nor even a retention duty is cited.
 
@@ -83,7 +86,7 @@ def no_preservation(ctx):
 @rule("PRE03", "preservation-period-short", "minor", "Art. 16.2",
       """Article 16.2 requires that a preservation order can oblige the person to preserve the data
       as long as necessary, up to a maximum of ninety days, and lets Parties provide for renewal.""",
-      """Allow preservation orders of up to 90 days, and their renewal.""")
+      """Allow preservation orders of up to 90 days, and their renewal.""", reform=REFORM)
 def preservation_period(ctx):
     """A preservation order exists but cannot last the 90 days Article 16.2 foresees.
 
@@ -104,7 +107,7 @@ def preservation_period(ctx):
       traffic data to identify the service providers and the path of a communication, so that a
       chain of providers can be followed before the data is lost.""",
       """Provide for the expeditious partial disclosure of preserved traffic data sufficient to
-      identify the service providers and the path of the communication.""", replaces_coverage=True)
+      identify the service providers and the path of the communication.""", replaces_coverage=True, reform=REFORM)
 def no_partial_disclosure(ctx):
     """No power of expedited partial disclosure of traffic data is cited.
 
@@ -125,7 +128,7 @@ def no_partial_disclosure(ctx):
       for at least 60 days pending a mutual assistance request, without dual criminality. It relies
       on a domestic preservation power usable on a foreign request.""",
       """Make the preservation order usable on a foreign request, for at least 60 days and without
-      requiring dual criminality, with continued preservation pending the formal request.""", replaces_coverage=True)
+      requiring dual criminality, with continued preservation pending the formal request.""", replaces_coverage=True, reform=REFORM)
 def no_foreign_preservation(ctx):
     """No preservation order is available on a foreign request (or it lasts under 60 days).
 
@@ -154,7 +157,7 @@ def no_foreign_preservation(ctx):
       disclose expeditiously enough traffic data to identify a service provider in another State
       and the path of the communication.""",
       """Provide for the expedited disclosure to a requesting Party of preserved traffic data
-      sufficient to identify the providers and the path.""", replaces_coverage=True)
+      sufficient to identify the providers and the path.""", replaces_coverage=True, reform=REFORM)
 def no_disclosure_to_requesting_party(ctx):
     """No power of partial disclosure usable on a foreign preservation request is cited.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cybergap.rules.registry import rule
 from cybergap.rules.context import cite
+from cybergap.rules.registry import rule
 
 
 def powers(ctx, *kinds: str) -> list[tuple[str, dict]]:
@@ -16,7 +17,7 @@ def powers(ctx, *kinds: str) -> list[tuple[str, dict]]:
       framed for tangible 'objects or documents' leave it uncertain whether data as such can be
       searched, copied or secured.""",
       """State expressly that search and seizure extend to computer systems, storage media and
-      computer data, including making and keeping copies.""", replaces_coverage=True)
+      computer data, including making and keeping copies.""", replaces_coverage=True, reform="Provide for search and seizure of stored computer data")
 def search_not_of_data(ctx):
     """Search and seizure powers exist, but none names computer data or systems.
 
@@ -39,7 +40,7 @@ def search_not_of_data(ctx):
       information serves operational-search activity, not criminal proceedings, and is not an order
       to a person in an investigation.""",
       """Give investigators and prosecutors a production order for specified computer data and for
-      subscriber information, subject to Articles 14 and 15.""", replaces_coverage=True)
+      subscriber information, subject to Articles 14 and 15.""", replaces_coverage=True, reform="Provide for a production order for data and subscriber information")
 def no_production_order(ctx):
     """No production order (for data or subscriber information) is cited.
 
@@ -60,7 +61,7 @@ def no_production_order(ctx):
       """Article 15.1 requires that the procedural powers be subject to conditions and safeguards that
       protect human rights and incorporate the principle of proportionality.""",
       """Cite or adopt the provision that subjects the powers to proportionality (and to judicial or
-      other independent supervision, Art. 15.2).""")
+      other independent supervision, Art. 15.2).""", reform="Subject the powers to the conditions and safeguards of Art. 15")
 def no_proportionality(ctx):
     """No provision of law states proportionality as a safeguard.
 
@@ -75,7 +76,7 @@ def no_proportionality(ctx):
 @rule("PROC04", "covert-power-without-judge", "minor", "Art. 15.2",
       """Article 15.2 names judicial or other independent supervision among the safeguards expected,
       as appropriate to the power; covert collection of data is among the most intrusive powers.""",
-      """Subject covert collection of computer data and interception to prior judicial authorisation.""")
+      """Subject covert collection of computer data and interception to prior judicial authorisation.""", reform="Subject the powers to the conditions and safeguards of Art. 15")
 def covert_without_judge(ctx):
     """A covert power is ordered without an investigating judge's sanction.
 

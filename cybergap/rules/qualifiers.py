@@ -3,8 +3,11 @@ or allows only by a reservation or declaration the State has not made."""
 
 from __future__ import annotations
 
-from cybergap.rules.registry import rule
 from cybergap.rules.context import base_penalty, cite
+from cybergap.rules.registry import rule
+
+# The reform that answers this theme's findings: the title of their priority.
+REFORM = "Remove the conditions the Convention does not permit from the offence definitions"
 
 # The profile's word for a condition -> the catalogue's word for the qualifier it amounts to.
 SAME_AS = {"harm_threshold": "serious_harm"}
@@ -72,7 +75,7 @@ def _describe(ctx, kind: str, imposed: list[tuple[str, str]]) -> str:
       restriction to information 'protected by the law', leaves conduct the Convention requires to
       be criminalised unpunished (Explanatory Report paras. 44-50).""",
       """Remove the condition from the offence, or create a separate offence without it for the
-      conduct the Convention describes.""")
+      conduct the Convention describes.""", reform=REFORM)
 def not_permitted(ctx):
     """A covering penal provision imposes a condition the article does not allow.
 
@@ -92,7 +95,7 @@ def not_permitted(ctx):
       """Some conditions are allowed only by a reservation declared under Article 42 (e.g. a
       serious-harm requirement on data interference, Art. 4.2). Without the reservation, the
       condition narrows the offence below the Convention's standard.""",
-      """Remove the condition, or, on accession, declare the reservation the article provides for.""")
+      """Remove the condition, or, on accession, declare the reservation the article provides for.""", reform=REFORM)
 def needs_reservation(ctx):
     """A covering offence imposes a condition allowed only by a reservation not declared.
 
@@ -117,7 +120,7 @@ def needs_reservation(ctx):
       """Article 40 lets a State require the additional elements named in Articles 2, 3, 6.1.b, 7,
       9.3 and 27.9.e only by a declaration to the Secretary General. A condition of that kind that
       is not declared is permitted in substance but must be declared on accession.""",
-      """Declare the condition under Article 40 on accession, or drop it.""")
+      """Declare the condition under Article 40 on accession, or drop it.""", reform=REFORM)
 def needs_declaration(ctx):
     """A covering offence imposes a permitted condition that requires an Art. 40 declaration not made.
 

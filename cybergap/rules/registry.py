@@ -22,6 +22,7 @@ class Rule:
     theme: str
     replaces_coverage: bool = False  # its findings make the generic coverage finding redundant
     generic: bool = False  # a generic coverage rule (COV): dropped where a specific rule speaks
+    reform: str = ""  # the reform that answers its findings (a priority's title); "" for generic rules
 
     @property
     def doc(self) -> str:
@@ -44,6 +45,8 @@ class Rule:
             remediation=self.remediation,
             elements=affected,
             fixed_by_coverage=self.generic or self.replaces_coverage,
+            weight=ctx.catalog.elements[element].get("weight", ""),
+            reform=self.reform,
         )
 
 
@@ -51,7 +54,7 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, severity: str, convention: str, rationale: str, remediation: str,
-         replaces_coverage: bool = False, generic: bool = False):
+         replaces_coverage: bool = False, generic: bool = False, reform: str = ""):
     """Register a rule function under a stable code."""
 
     def register(check: Callable) -> Callable:
@@ -59,7 +62,7 @@ def rule(code: str, name: str, severity: str, convention: str, rationale: str, r
             raise ValueError(f"rule code {code} registered twice")
         theme = check.__module__.rsplit(".", 1)[-1]
         REGISTRY[code] = Rule(code, name, Severity(severity), convention, " ".join(rationale.split()),
-                              " ".join(remediation.split()), check, theme, replaces_coverage, generic)
+                              " ".join(remediation.split()), check, theme, replaces_coverage, generic, reform)
         check.rule = REGISTRY[code]
         return check
 

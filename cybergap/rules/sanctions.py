@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from cybergap.rules.registry import rule
 from cybergap.rules.context import cite, covering_penalty, max_deprivation_months
+from cybergap.rules.registry import rule
+
+# The reform that answers this theme's findings: the title of their priority.
+REFORM = "Raise the sanctions: deprivation of liberty for every offence, so that each is extraditable"
 
 OFFENCE_ARTICLES = {str(n) for n in range(2, 11)}
 
@@ -41,7 +44,7 @@ def describe_penalty(penalty: dict) -> str:
       proportionate and dissuasive sanctions which include deprivation of liberty. A basic offence
       punishable only by fines, community service or a few weeks' arrest falls short; a sanction
       available only in aggravated parts leaves the basic conduct without it.""",
-      """Make the basic offence punishable by imprisonment (not only in aggravated forms).""")
+      """Make the basic offence punishable by imprisonment (not only in aggravated forms).""", reform=REFORM)
 def no_deprivation_of_liberty(ctx):
     """The basic part of a mapped offence (or the part the mapping names as covering the element)
     allows no imprisonment (only fines, arrest and the like).
@@ -69,7 +72,7 @@ def no_deprivation_of_liberty(ctx):
       """Article 24.1.a makes the Convention offences extraditable when punishable under the laws of
       both Parties by deprivation of liberty for a maximum of at least one year. A basic offence
       punishable by less falls outside extradition under the Convention.""",
-      """Raise the maximum penalty of the basic offence to at least one year's deprivation of liberty.""")
+      """Raise the maximum penalty of the basic offence to at least one year's deprivation of liberty.""", reform=REFORM)
 def not_extraditable(ctx):
     """The basic part of a mapped offence (or the covering part the mapping names) is punishable
     by less than a year's deprivation of liberty.
@@ -92,7 +95,7 @@ def not_extraditable(ctx):
       """Article 24.1.a sets the extradition threshold at a maximum penalty of at least one year's
       deprivation of liberty. A domestic threshold above that refuses extradition for offences the
       Convention makes extraditable.""",
-      """Lower the domestic extradition threshold to offences punishable by at least one year.""")
+      """Lower the domestic extradition threshold to offences punishable by at least one year.""", reform=REFORM)
 def stricter_threshold(ctx):
     """The domestic extradition threshold is higher than one year.
 
