@@ -8,7 +8,8 @@ from cybergap.catalog import Catalog
 from cybergap.model import Assessment, Finding
 from cybergap.rules import REGISTRY, all_rules
 from cybergap.rules.context import Context
-from cybergap.scoring import score_articles, score_sections, with_impact
+from cybergap import priorities
+from cybergap.scoring import fixer, score_articles, score_sections, with_impact
 
 
 def evaluate(ctx: Context) -> list[Finding]:
@@ -30,6 +31,9 @@ def assess(profile: dict, catalog: Catalog, profile_path: str = "", today: date 
     today = today or date.today()
     ctx = Context(profile, catalog)
     findings = with_impact(ctx, evaluate(ctx), today)
+    _, base_overall, fix = fixer(ctx, findings, today)
+    titles = {article["number"]: article["title"] for article in catalog.articles}
+    ranked = priorities.rank(findings, titles, lambda indices: (fix(indices)[1] or 0) - (base_overall or 0))
     articles = score_articles(ctx, findings, today)
     sections, overall = score_sections(catalog, articles)
     source = profile.get("profile", {}).get("source", {})
@@ -50,6 +54,7 @@ def assess(profile: dict, catalog: Catalog, profile_path: str = "", today: date 
         findings=tuple(findings),
         notes=tuple(notes),
         provisions=provision_labels(ctx),
+        priorities=ranked,
     )
 
 

@@ -15,8 +15,8 @@ The formula (also shown by ``cybergap explain scoring``):
 * Impact of a finding: the article and overall points gained if it alone were fixed
   (its cap lifted and, for a coverage finding, its elements fully covered).
 * Weights do not enter the score, so that it stays a plain mean anyone can recompute; they
-  enter the rating (below), the severity of an uncovered element (core major, ancillary
-  minor) and the order of the priorities.
+  enter the rating (`cybergap explain rating`), the severity of an uncovered element (core
+  major, ancillary minor) and the order of the priorities.
 
 The rating (also shown by ``cybergap explain rating``):
 
@@ -161,32 +161,45 @@ def overall_score(catalog, scores: dict[str, float | None]) -> float | None:
     return round(mean(counted), 1) if counted else None
 
 
-def with_impact(ctx, findings: list[Finding], today: date) -> list[Finding]:
-    """Each finding with the points fixing it alone would add, ranked by that impact.
-
-    Only the articles a finding touches are re-scored, with the caps of the other findings
-    on its elements; the other articles keep their scores.
-    """
+def fixer(ctx, findings: list[Finding], today: date):
+    """(article scores, overall score, fix): `fix(indices)` gives the article scores and the overall
+    score if the findings at those indices were all fixed together (their caps lifted and, for a
+    coverage finding, their elements fully covered). Only the articles they touch are re-scored,
+    with the caps of the other findings; the other articles keep their scores."""
     base_scores = {a.number: a.score for a in score_articles(ctx, findings, today)}
-    base_overall = overall_score(ctx.catalog, base_scores)
     base_caps = _caps(findings)
     on_element: dict[str, list[tuple[int, float]]] = {}
     for index, finding in enumerate(findings):
         for element in finding.affected:
             on_element.setdefault(element, []).append((index, finding.severity.cap))
-    ranked = []
-    for index, finding in enumerate(findings):
-        caps = dict(base_caps)
-        for element in finding.affected:
-            caps[element] = min((cap for other, cap in on_element[element] if other != index), default=1.0)
-        fixed = frozenset(finding.affected) if finding.fixed_by_coverage else frozenset()
-        touched = {ctx.catalog.elements[e]["article"] for e in finding.affected} | {finding.article}
+
+    def fix(indices) -> tuple[dict[str, float | None], float | None]:
+        indices = set(indices)
+        caps, fixed, touched = dict(base_caps), set(), set()
+        for index in indices:
+            finding = findings[index]
+            for element in finding.affected:
+                caps[element] = min((cap for other, cap in on_element[element] if other not in indices), default=1.0)
+            if finding.fixed_by_coverage:
+                fixed |= set(finding.affected)
+            touched |= {ctx.catalog.elements[e]["article"] for e in finding.affected} | {finding.article}
         scores = dict(base_scores)
         for number in touched:
             article = ctx.catalog.article(number)
-            scores[number] = article_score(ctx, element_results(ctx, article, caps, fixed))[1]
+            scores[number] = article_score(ctx, element_results(ctx, article, caps, frozenset(fixed)))[1]
+        return scores, overall_score(ctx.catalog, scores)
+
+    return base_scores, overall_score(ctx.catalog, base_scores), fix
+
+
+def with_impact(ctx, findings: list[Finding], today: date) -> list[Finding]:
+    """Each finding with the points fixing it alone would add, ranked by that impact."""
+    base_scores, base_overall, fix = fixer(ctx, findings, today)
+    ranked = []
+    for index, finding in enumerate(findings):
+        scores, overall = fix({index})
         article_gain = (scores[finding.article] or 0) - (base_scores[finding.article] or 0)
-        overall_gain = (overall_score(ctx.catalog, scores) or 0) - (base_overall or 0)
+        overall_gain = (overall or 0) - (base_overall or 0)
         ranked.append(dataclasses.replace(finding, article_gain=round(article_gain, 1), overall_gain=round(overall_gain, 2)))
     ranked.sort(key=lambda f: (-f.overall_gain, -f.article_gain, -f.severity.rank, _article_key(f.article), f.rule))
     return ranked

@@ -30,10 +30,12 @@ def run_rules(format: str) -> int:
 
 def run_explain(code: str, format: str) -> int:
     from cybergap.rules import all_rules
+    from cybergap.priorities import RANKING
     from cybergap.scoring import FORMULA, RATING_RULE
 
     check_choice(format, ("text", "json"))
-    topics = {"scoring": ("How cybergap scores", FORMULA), "rating": ("How cybergap rates articles", RATING_RULE)}
+    topics = {"scoring": ("How cybergap scores", f"{FORMULA}\n\nHow priorities are ranked:\n\n{RANKING}"),
+              "rating": ("How cybergap rates articles", RATING_RULE)}
     if code.lower() in topics:
         heading, text = topics[code.lower()]
         print(json.dumps({code.lower(): text}, indent=2) if format == "json" else f"{heading}\n\n{text}")

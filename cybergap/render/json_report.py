@@ -74,5 +74,13 @@ def to_dict(assessment: Assessment) -> dict:
             for a in assessment.articles
         ],
         "findings": [finding_dict(f, assessment) for f in assessment.findings],
+        "priorities": [
+            {"rank": p.rank, "title": p.title, "severity": p.severity, "weight": "core" if p.core else "ancillary",
+             "articles": list(p.articles), "elements": list(p.elements), "rules": list(p.rules),
+             "provisions": [{"provision": pid, "reference": assessment.provisions.get(pid, {}).get("label", pid)}
+                            for pid in p.provisions],
+             "remedies": list(p.remedies), "impact": {"overall": p.overall_gain}, "findings": len(p.findings)}
+            for p in assessment.priorities
+        ],
         "notes": list(assessment.notes),
     }
