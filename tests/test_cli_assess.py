@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cybergap.render.table import STATUS
+from cybergap.model import Status
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,14 +66,16 @@ def test_table_renders_at_80_columns(cli, report):
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert "Kazakhstan" in result.stdout and "Overall score" in result.stdout
-    # In the Articles table, the first line of each row: │ number │ title │ status │ ... (the rest wraps below).
+    # The Articles table: one line per article, │ number │ title │ rating │ status │ score │ main gap │.
     start = next(i for i, line in enumerate(lines) if line.strip() == "Articles")
     end = next(i for i, line in enumerate(lines) if i > start and line.startswith("└"))
-    rows = {cells[1].strip(): cells[3].strip() for cells in (line.split("│") for line in lines[start:end])
+    rows = {cells[1].strip(): (cells[3].strip(), cells[4].strip()) for cells in (line.split("│") for line in lines[start:end])
             if len(cells) > 4 and cells[1].strip().isdigit()}
-    expected = {a["article"]: "{} {}".format(*STATUS[a["status"]][:2]) for a in report["articles"]}
-    assert rows == expected  # every status whole on one line, beside its article
-    assert {a["status"] for a in report["articles"]} == set(STATUS)  # all five statuses are checked
+    expected = {a["article"]: (a["rating"] or "?", f"{Status(a['status']).symbol} {Status(a['status']).short}")
+                for a in report["articles"]}
+    assert rows == expected  # every rating and status whole on one line, beside its article
+    assert {a["status"] for a in report["articles"]} == set(Status)  # all five statuses are checked
+    assert len([line for line in lines[start:end] if line.startswith("│")]) == 35  # nothing wraps
 
 
 def test_article_view_shows_convention_and_domestic_text(cli):

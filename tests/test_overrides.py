@@ -127,7 +127,7 @@ def counts_text(counts: dict[str, int], only: set[str], joiner: str, words: dict
     ([("2", "compliant")], set()),  # the override agrees with the rules
 ])
 def test_header_counts_computed_first_then_with_overrides(cli, minimal, overrides, changed):
-    from cybergap.render.table import STATUS
+    from cybergap.model import Status
 
     add_overrides(minimal, *overrides)
     report = report_of(cli, minimal)
@@ -135,11 +135,11 @@ def test_header_counts_computed_first_then_with_overrides(cli, minimal, override
     assert {s for s in STATUSES if computed[s] != shown[s]} == changed
     beside = f"With overrides ({len(overrides)} applied): "
     table = cli("assess", minimal, "--width", "120").stdout
-    words = {s: f"{symbol} {word}" for s, (symbol, word, _) in STATUS.items()}
+    words = {s: f"{s.symbol} {s.short}" for s in Status}
     assert counts_text(computed, set(STATUSES), "   ", words) in table
     assert beside + (counts_text(shown, changed, "   ", words) or "the same counts") in table
     markdown = cli("assess", minimal, "--format", "markdown").stdout
-    words = {s: f"{symbol} {s.replace('_', ' ')}" for s, (symbol, _, _) in STATUS.items()}
+    words = {s: f"{s.symbol} {s.word}" for s in Status}
     assert counts_text(computed, set(STATUSES), " · ", words) in markdown.splitlines()[2]
     assert beside + (counts_text(shown, changed, " · ", words) or "the same counts") in markdown.splitlines()
 

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from cybergap.model import ArticleResult, Assessment, Finding
+from cybergap.model import ArticleResult, Assessment, Finding, Rating, Status
 from cybergap.render.text import clean, plain
 
-STATUS = {
-    "compliant": ("✔", "compliant", "green"),
-    "partial": ("◐", "partial", "yellow"),
-    "missing": ("✘", "missing", "red"),
-    "not_applicable": ("–", "n/a", "dim"),
-    "not_assessed": ("?", "not assessed", "dim"),
-}
 SEVERITY_STYLE = {"critical": "bold red", "major": "red", "minor": "yellow", "info": "cyan"}
-TOP_GAPS = 10
+TOP_PRIORITIES = 10
 
 
 def status_text(status: str):
     from rich.text import Text
 
-    symbol, word, style = STATUS[status]
-    return Text(f"{symbol} {word}", style=style)
+    status = Status(status)
+    return Text(f"{status.symbol} {status.short}", style=status.style)
 
 
 def article_status(article: ArticleResult, stacked: bool = False):
@@ -51,6 +44,20 @@ def score_bar(score: float | None, width: int = 10):
     return text
 
 
+def _source_line(a: Assessment) -> str:
+    """The source and its date, the date only when the title does not already say it."""
+    title, date = clean(a.source_title), clean(a.source_date)
+    return f"Source: {title}" + (f" ({date})" if date and date[:4] not in title else "")
+
+
+def rating_text(article: ArticleResult):
+    from rich.text import Text
+
+    if article.rating is None:
+        return Text("?", style="dim")
+    return Text(article.rating.value, style=article.rating.style)
+
+
 def _header(a: Assessment):
     from rich.panel import Panel
     from rich.text import Text
@@ -59,18 +66,23 @@ def _header(a: Assessment):
     body = Text()
     body.append(clean(a.country), style="bold")
     body.append(f" ({clean(a.iso2)}) · profile {clean(a.profile_version)}\n")
-    body.append(f"Source: {clean(a.source_title)} ({clean(a.source_date)})\n", style="dim")
+    body.append(_source_line(a) + "\n", style="dim")
     body.append("Overall score: ")
     body.append_text(score_bar(a.overall, 20))
-    body.append("\n")
-    for status in STATUS:
+    body.append("\nRatings: ")
+    ratings = a.rating_counts()
+    for rating in Rating:
+        body.append(rating.value, style=rating.style)
+        body.append(f" {ratings[rating.value]}   ")
+    body.append(f"not assessed {ratings['not_assessed']}\nStatuses: ")
+    for status in Status:
         body.append_text(status_text(status))
         body.append(f" {counts[status]}   ")
     if a.applied_overrides():
         # The computed counts stay the headline; what the overrides make of them comes beside.
         shown = a.counts(overrides=True)
         body.append(f"\nWith overrides ({a.applied_overrides()} applied): ")
-        changed = [s for s in STATUS if shown[s] != counts[s]]
+        changed = [s for s in Status if shown[s] != counts[s]]
         for status in changed:
             body.append_text(status_text(status))
             body.append(f" {shown[status]}   ")
@@ -83,7 +95,7 @@ def _sections(a: Assessment):
     from rich.table import Table
 
     table = Table(title="Sections", title_justify="left")
-    table.add_column("Section")
+    table.add_column("Section", overflow="ellipsis", no_wrap=True)
     table.add_column("Score", no_wrap=True)
     table.add_column("Articles scored", justify="right", no_wrap=True)
     for section in a.sections:
@@ -92,26 +104,31 @@ def _sections(a: Assessment):
 
 
 def main_finding(article: ArticleResult) -> Finding | None:
-    order = {"critical": 0, "major": 1, "minor": 2, "info": 3}
     if not article.findings:
         return None
-    return min(article.findings, key=lambda f: (order[f.severity], -f.article_gain))
+    return min(article.findings, key=lambda f: (-f.severity.rank, -f.article_gain))
 
 
-def _articles(a: Assessment, articles):
+def _score(score: float | None) -> str:
+    return "—" if score is None else f"{score:.1f}"
+
+
+def _articles(articles):
+    """One line per article: the main gap is cut with an ellipsis, never wrapped."""
     from rich.table import Table
 
     table = Table(title="Articles", title_justify="left")
     table.add_column("Art.", justify="right", no_wrap=True)
-    table.add_column("Title", ratio=2)
+    table.add_column("Title", ratio=2, no_wrap=True, overflow="ellipsis", min_width=8)
+    table.add_column("Rating", no_wrap=True)
     table.add_column("Status", no_wrap=True)
-    table.add_column("Score", no_wrap=True)
-    table.add_column("Main finding", ratio=3)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Main gap", ratio=3, no_wrap=True, overflow="ellipsis", min_width=10)
     for article in articles:
         finding = main_finding(article)
         table.add_row(
-            plain(article.number), plain(article.title), article_status(article, stacked=True), score_bar(article.score),
-            plain(f"{finding.rule}: {finding.message}" if finding else ""),
+            plain(article.number), plain(article.title), rating_text(article), article_status(article, stacked=True),
+            plain(_score(article.score)), plain(f"{finding.rule}: {finding.message}" if finding else ""),
         )
     return table
 
@@ -148,33 +165,41 @@ def _findings_by_article(a: Assessment, articles):
     return panels
 
 
-def _top_gaps(a: Assessment):
+def _priorities(a: Assessment):
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"Top gaps by impact (of {len(a.findings)} findings)", title_justify="left")
+    table = Table(title=f"Top {min(TOP_PRIORITIES, len(a.priorities))} of {len(a.priorities)} priorities "
+                        f"(from {len(a.findings)} findings; `cybergap explain scoring` ranks them)", title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Rule", no_wrap=True)
-    table.add_column("Art.", justify="right", no_wrap=True)
-    table.add_column("Gap")
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("Reform", ratio=3, no_wrap=True, overflow="ellipsis", min_width=10)
+    table.add_column("Articles", ratio=1, no_wrap=True, overflow="ellipsis", min_width=6)
     table.add_column("+Overall", justify="right", no_wrap=True)
-    for rank, finding in enumerate([f for f in a.findings if f.overall_gain > 0][:TOP_GAPS], 1):
-        table.add_row(plain(rank), plain(finding.rule), plain(finding.article), plain(finding.message),
-                      plain(f"{finding.overall_gain:+.2f}"))
+    for priority in a.priorities[:TOP_PRIORITIES]:
+        table.add_row(plain(priority.rank), Text(priority.severity.value, style=SEVERITY_STYLE[priority.severity]),
+                      plain(priority.title), plain(", ".join(priority.articles)), plain(f"{priority.overall_gain:+.1f}"))
     return table
 
 
-def render(a: Assessment, articles: list[str] | None = None, sections: list[str] | None = None):
-    """A rich renderable of the whole assessment, or of some articles / sections."""
+def render(a: Assessment, articles: list[str] | None = None, sections: list[str] | None = None,
+           details: bool = False):
+    """A rich renderable of the assessment, summary first: header, sections, one line per
+    article, the top priorities; the findings article by article with `details`."""
     from rich.console import Group
     from rich.text import Text
 
     shown = [x for x in a.articles if (not articles or x.number in articles) and (not sections or x.section in sections)]
-    parts = [_header(a), _sections(a), _articles(a, shown)]
-    parts += _findings_by_article(a, shown)
-    if not articles:
-        parts.append(_top_gaps(a))
+    parts = [_header(a), _sections(a), _articles(shown)]
+    if details:
+        parts += _findings_by_article(a, shown)
+    if not articles and a.priorities:
+        parts.append(_priorities(a))
     for note in a.notes:
         parts.append(Text(clean(note), style="yellow"))
+    if not details:
+        parts.append(Text("Every finding: --details · one article in depth: --article N · everything: "
+                          "--format markdown or json", style="dim"))
     return Group(*parts)
 
 
@@ -189,6 +214,10 @@ def render_article(a: Assessment, number: str, convention_text: str):
     head = Text()
     head.append(f"Article {article.number} – {clean(article.title)}  ", style="bold")
     head.append_text(article_status(article))
+    head.append("  ")
+    head.append_text(rating_text(article))
+    if article.rating is not None:
+        head.append(f" {article.rating.word}", style=article.rating.style)
     head.append("  ")
     head.append_text(score_bar(article.score))
     head.append(f"  ({article.scored_elements} scored elements, {article.excluded_elements} excluded)", style="dim")
