@@ -169,6 +169,8 @@ REFUSED = [  # a real tag is refused at its '!', a '|#' block header at its '#',
     ("a: [!!str, x]\n", 1, 5, "tag"),  # libyaml reads the tag '!!str', the pure parser '!!str,'
     ("a: {!, !x!}\n", 1, 5, "tag"),  # libyaml fails at the second tag, having read the first ahead
     ("- [!, !x!]\n", 1, 4, "tag"),
+    ("a: [[b]!x]\n", 1, 8, "tag"),  # right after a closing bracket or quote, '!' starts a token too
+    ("a: \"b\"!x\n", 1, 7, "tag"),
     ("é: \"😀 € !\"\nb: !x y\n", 2, 4, "tag"),  # characters beyond ASCII before it
     ("a: |#c\n  x\n", 1, 5, "syntax"),
     ("a: \"x !y |#\"\nb: >-#c\n  x\n", 2, 6, "syntax"),
