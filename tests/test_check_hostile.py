@@ -108,3 +108,26 @@ def test_mutated_profile_is_valid_or_positioned(cli, minimal, data):
     if result.exit_code:
         assert result.stdout and all(POSITIONED.match(line) for line in result.stdout.splitlines())
     minimal.write_bytes(original)
+
+
+NOTE = "note: Article 1 makes intentional illegal access a crime."
+
+
+@pytest.mark.parametrize("note", ['"Warning ! read this"', "'quoted !x'", '"x, !y"', "Warning !important", '"see >#3"'])
+def test_tag_and_header_lookalikes_in_text_pass_check(cli, minimal, note):
+    """Text that merely looks like a tag or a '|#' block header is text (PyYAML reads it so)."""
+    text = minimal.read_text()
+    assert NOTE in text
+    minimal.write_text("# comment ! and |#x\n" + text.replace(NOTE, f"note: {note}"))
+    result = cli("check", "--no-cache", minimal)
+    assert result.exit_code == 0, result.output
+
+
+def test_real_tag_after_lookalikes_is_refused_at_its_position(cli, minimal):
+    text = "# comment ! and |#x\n" + minimal.read_text().replace(NOTE, 'note: "Warning ! read this"')
+    minimal.write_text(text.replace("title: Penal Code", "title: !custom Penal Code"))
+    line = next(n for n, row in enumerate(minimal.read_text().splitlines(), 1) if "!custom" in row)
+    result = cli("check", "--no-cache", minimal)
+    assert result.exit_code == 1
+    message = "tags other than the core ones (!!str, !!int, …) are not allowed in a profile"
+    assert result.stdout.splitlines() == [f"{minimal}:{line}:12: error: {message} [tag]"]

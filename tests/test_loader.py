@@ -134,3 +134,52 @@ def test_same_verdict_with_and_without_libyaml():
             assert c.data == pure.data and c.marks == pure.marks
         else:
             assert (c.line, c.column, c.code) == (pure.line, pure.column, pure.code)
+
+
+# Text that only looks like a tag or a '|#' block header: PyYAML reads each as a string.
+LOOKALIKES = {
+    'note: "Warning ! read this"\n': "Warning ! read this",
+    "note: 'quoted !x'\n": "quoted !x",
+    'note: "x, !y"\n': "x, !y",
+    "note: Warning !important\n": "Warning !important",
+    "# comment !\nnote: x\n": "x",
+    'note: "see >#3"\n': "see >#3",
+    "note: x # a comment with >#3, |# and !tag\n": "x",
+    "note: |\n  text !x\n  >#3 and [!y\n": "text !x\n>#3 and [!y\n",
+    'note: "one\n  line !x"\n': "one line !x",
+    "note: [\"a !b\", 'c, !d', \"e |#f\"]\n": ["a !b", "c, !d", "e |#f"],
+}
+
+
+@pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "pure"])
+@pytest.mark.parametrize("text", list(LOOKALIKES))
+def test_tag_and_header_lookalikes_in_text_are_text(text, pure):
+    doc = parse(text, "p.yaml", pure=pure)
+    assert isinstance(doc, Document), doc
+    assert doc.data["note"] == LOOKALIKES[text]
+
+
+REFUSED = [  # a real tag is refused at its '!', a '|#' block header at its '#', with either parser
+    ("a: !x y\n", 1, 4, "tag"),
+    ("!x a: b\n", 1, 1, "tag"),
+    ("a: 'b !c'\nd: !x y\n", 2, 4, "tag"),
+    ("# !c\nd: [e, !x y]\n", 2, 8, "tag"),
+    ("a: &a !x b\n", 1, 7, "tag"),
+    ("a: [!, v]\n", 1, 5, "tag"),
+    ("a: [!!str, x]\n", 1, 5, "tag"),  # libyaml reads the tag '!!str', the pure parser '!!str,'
+    ("a: {!, !x!}\n", 1, 5, "tag"),  # libyaml fails at the second tag, having read the first ahead
+    ("- [!, !x!]\n", 1, 4, "tag"),
+    ("a: [[b]!x]\n", 1, 8, "tag"),  # right after a closing bracket or quote, '!' starts a token too
+    ("a: \"b\"!x\n", 1, 7, "tag"),
+    ("é: \"😀 € !\"\nb: !x y\n", 2, 4, "tag"),  # characters beyond ASCII before it
+    ("a: |#c\n  x\n", 1, 5, "syntax"),
+    ("a: \"x !y |#\"\nb: >-#c\n  x\n", 2, 6, "syntax"),
+]
+
+
+@pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "pure"])
+@pytest.mark.parametrize("text,line,column,code", REFUSED)
+def test_tags_and_block_header_comments_refused_at_their_position(text, line, column, code, pure):
+    problem = parse(text, "p.yaml", pure=pure)
+    assert not isinstance(problem, Document), problem
+    assert (problem.line, problem.column, problem.code) == (line, column, code), problem
