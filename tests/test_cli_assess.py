@@ -153,3 +153,21 @@ def test_override_shown_beside_computed_status(cli, minimal):
     art3 = next(a for a in data["articles"] if a["article"] == "3")
     assert art3["status"] == "not_assessed" and art3["override"]["expired"] is True
     assert any("expired" in n for n in data["notes"])
+
+
+@pytest.mark.parametrize("width, budget", [(80, 120), (120, 100)])
+def test_the_default_table_fits_a_screen(cli, width, budget):
+    """Issue 11: header, sections, one line per article, the top 10 priorities; no panels."""
+    result = cli("assess", "kazakhstan", "--width", width)
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0 and len(lines) <= budget, len(lines)
+    assert "Ratings: C 2   LC 2   PC 14   NC 15   NA 1   not assessed 1" in result.stdout
+    assert "Top 10 of" in result.stdout and "╭─ Article" not in result.stdout
+    assert "(version 01 May 2020)" in result.stdout and "(2020-05-01)" not in result.stdout  # the date said once
+
+
+def test_details_adds_every_finding(cli):
+    plain = cli("assess", "kazakhstan", "--width", "120").stdout
+    details = cli("assess", "kazakhstan", "--width", "120", "--details").stdout
+    assert details.count("╭─ Article") == 31  # every article with a finding (31 of 35) gets its panel
+    assert "Remedy:" in details and "Remedy:" not in plain

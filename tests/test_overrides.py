@@ -73,12 +73,12 @@ def test_an_override_leaves_the_articles_table_its_columns(cli, kazakhstan, widt
     after = cli("assess", kazakhstan, "--width", width)
     assert before.exit_code == after.exit_code == 0, after.output
     columns = articles_columns(after.stdout)
-    assert len(columns) == 5 and min(columns) >= 6 and min(columns[1], columns[4]) >= 12, columns  # Title, Main finding
+    assert len(columns) == 6 and min(columns) >= 6 and min(columns[1], columns[5]) >= 12, columns  # Title, Main gap
     assert columns == articles_columns(before.stdout)
     assert max(len(line) for line in after.stdout.splitlines()) <= width
     # The override's status, and the computed one beside it, each whole on its line.
     row = after.stdout[after.stdout.index("│   23 │"):].splitlines()[:4]
-    assert [cell(line, 3) for line in row] == ["✔ compliant", "by override;", "computed:", "? not assessed"]
+    assert [cell(line, 4) for line in row] == ["✔ compliant", "by override;", "computed:", "? not assessed"]
 
 
 def tally(articles: list[dict], key: str) -> dict[str, int]:

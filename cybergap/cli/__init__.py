@@ -79,13 +79,14 @@ def assess(
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where `check` verdicts are cached; a profile checked before is not validated again (default: the user's cache folder)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Validate the profile anew; neither read nor write the cache."),
+    details: bool = typer.Option(False, "--details", help="In the table, every finding article by article after the summary."),
 ) -> None:
-    """Assess a profile against the Convention: statuses, scores, findings and remedies."""
+    """Assess a profile against the Convention: ratings, scores, priorities, findings and remedies."""
     from cybergap.cli.assess_cmd import run
     from cybergap.cli.common import cache_folder
 
     raise typer.Exit(run(profile, format, article, section or [], output, force, fail_under, fail_on, width,
-                         cache_folder(cache_dir, no_cache)))
+                         cache_folder(cache_dir, no_cache), details))
 
 
 @app.command()

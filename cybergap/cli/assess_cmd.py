@@ -12,7 +12,8 @@ SEVERITY_ORDER = ("info", "minor", "major", "critical")
 
 
 def run(name: str, format: str, article: str | None, sections: list[str], output: Path | None, force: bool,
-        fail_under: float | None, fail_on: str | None, width: int | None, cache_dir: Path | None = None) -> int:
+        fail_under: float | None, fail_on: str | None, width: int | None, cache_dir: Path | None = None,
+        details: bool = False) -> int:
     from cybergap.catalog import load_catalog
     from cybergap.engine import assess
 
@@ -35,7 +36,7 @@ def run(name: str, format: str, article: str | None, sections: list[str], output
         return rejected(opened)
     document = opened.document
     assessment = assess(document.data, catalog, document.path)
-    text = _render(assessment, format, article, sections, catalog, output is not None, width)
+    text = _render(assessment, format, article, sections, catalog, output is not None, width, details)
     if text is not None:
         if output is not None:
             output.write_text(text, encoding="utf-8")
@@ -45,7 +46,8 @@ def run(name: str, format: str, article: str | None, sections: list[str], output
     return _exit_code(assessment, fail_under, fail_on)
 
 
-def _render(assessment, format, article, sections, catalog, to_file: bool, width: int | None) -> str | None:
+def _render(assessment, format, article, sections, catalog, to_file: bool, width: int | None,
+            details: bool = False) -> str | None:
     articles = [article] if article else None
     if format == "json":
         from cybergap.render import json_report
@@ -68,7 +70,7 @@ def _render(assessment, format, article, sections, catalog, to_file: bool, width
     if article:
         renderable = table.render_article(assessment, article, catalog.article(article)["text"])
     else:
-        renderable = table.render(assessment, None, sections or None)
+        renderable = table.render(assessment, None, sections or None, details)
     if to_file:
         import io
 

@@ -95,11 +95,11 @@ def _sections(a: Assessment):
     from rich.table import Table
 
     table = Table(title="Sections", title_justify="left")
-    table.add_column("Section", overflow="ellipsis", no_wrap=True)
+    table.add_column("Section")
     table.add_column("Score", no_wrap=True)
     table.add_column("Articles scored", justify="right", no_wrap=True)
     for section in a.sections:
-        table.add_row(plain(section.title), score_bar(section.score), plain(f"{section.articles_scored}/{section.articles_total}"))
+        table.add_row(one_line(section.title), score_bar(section.score), plain(f"{section.articles_scored}/{section.articles_total}"))
     return table
 
 
@@ -113,22 +113,30 @@ def _score(score: float | None) -> str:
     return "—" if score is None else f"{score:.1f}"
 
 
+def one_line(value: object):
+    """Text kept on one line, cut with an ellipsis where the column ends. Its column must not be
+    no_wrap: rich shrinks wrappable columns first, and no_wrap ones all alike, down to nothing."""
+    from rich.text import Text
+
+    return Text(clean(value), no_wrap=True, overflow="ellipsis")
+
+
 def _articles(articles):
-    """One line per article: the main gap is cut with an ellipsis, never wrapped."""
+    """One line per article: the title and the main gap are cut with an ellipsis, never wrapped."""
     from rich.table import Table
 
     table = Table(title="Articles", title_justify="left")
     table.add_column("Art.", justify="right", no_wrap=True)
-    table.add_column("Title", ratio=2, no_wrap=True, overflow="ellipsis", min_width=8)
+    table.add_column("Title")
     table.add_column("Rating", no_wrap=True)
     table.add_column("Status", no_wrap=True)
     table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Main gap", ratio=3, no_wrap=True, overflow="ellipsis", min_width=10)
+    table.add_column("Main gap")
     for article in articles:
         finding = main_finding(article)
         table.add_row(
-            plain(article.number), plain(article.title), rating_text(article), article_status(article, stacked=True),
-            plain(_score(article.score)), plain(f"{finding.rule}: {finding.message}" if finding else ""),
+            plain(article.number), one_line(article.title), rating_text(article), article_status(article, stacked=True),
+            plain(_score(article.score)), one_line(f"{finding.rule}: {finding.message}" if finding else ""),
         )
     return table
 
@@ -170,15 +178,15 @@ def _priorities(a: Assessment):
     from rich.text import Text
 
     table = Table(title=f"Top {min(TOP_PRIORITIES, len(a.priorities))} of {len(a.priorities)} priorities "
-                        f"(from {len(a.findings)} findings; `cybergap explain scoring` ranks them)", title_justify="left")
+                        f"({len(a.findings)} findings)", title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Severity", no_wrap=True)
-    table.add_column("Reform", ratio=3, no_wrap=True, overflow="ellipsis", min_width=10)
-    table.add_column("Articles", ratio=1, no_wrap=True, overflow="ellipsis", min_width=6)
+    table.add_column("Reform")
+    table.add_column("Articles")
     table.add_column("+Overall", justify="right", no_wrap=True)
     for priority in a.priorities[:TOP_PRIORITIES]:
         table.add_row(plain(priority.rank), Text(priority.severity.value, style=SEVERITY_STYLE[priority.severity]),
-                      plain(priority.title), plain(", ".join(priority.articles)), plain(f"{priority.overall_gain:+.1f}"))
+                      one_line(priority.title), one_line(", ".join(priority.articles)), plain(f"{priority.overall_gain:+.1f}"))
     return table
 
 
