@@ -91,7 +91,10 @@ def test_markdown_output(cli):
     result = cli("assess", "kazakhstan", "--format", "markdown")
     assert result.exit_code == 0
     assert result.stdout.startswith("# cybergap assessment: Kazakhstan (KZ)")
-    assert "| Art. | Title | Status | Score | Findings |" in result.stdout
+    assert "| Art. | Title | Rating | Status | Score | Findings |" in result.stdout
+    assert "| 16 | Expedited preservation of stored computer data | NC | ✘ missing | 0.0 |" in result.stdout
+    assert "## Priorities" in result.stdout and "## Top gaps" not in result.stdout
+    assert result.stdout.count("\n| 1 | critical | Enact expedited preservation") == 1
 
 
 def test_fail_on_and_fail_under(cli):

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from cybergap.model import Assessment
+from cybergap.model import Assessment, Rating, Status
 from cybergap.render.text import clean
-
-SYMBOL = {"compliant": "✔", "partial": "◐", "missing": "✘", "not_applicable": "–", "not_assessed": "?"}
 
 
 def cell(value: object) -> str:
@@ -19,10 +17,14 @@ def score(value: float | None) -> str:
 
 
 def status(article) -> str:
-    text = f"{SYMBOL[article.status]} {article.status.replace('_', ' ')}"
+    text = f"{article.status.symbol} {article.status.word}"
     if article.override is not None and not article.override.expired:
-        text += f" (override; computed: {article.computed_status.replace('_', ' ')})"
+        text += f" (override; computed: {article.computed_status.word})"
     return text
+
+
+def counted(counts: dict[str, int], only=None) -> str:
+    return " · ".join(f"{Status(s).symbol} {Status(s).word} {n}" for s, n in counts.items() if only is None or s in only)
 
 
 def overridden_counts(a: Assessment, counts: dict[str, int]) -> list[str]:
@@ -30,21 +32,25 @@ def overridden_counts(a: Assessment, counts: dict[str, int]) -> list[str]:
     if not a.applied_overrides():
         return []
     shown = a.counts(overrides=True)
-    changed = " · ".join(f"{SYMBOL[s]} {s.replace('_', ' ')} {n}" for s, n in shown.items() if n != counts[s])
+    changed = counted(shown, {s for s, n in shown.items() if n != counts[s]})
     return [f"With overrides ({a.applied_overrides()} applied): {changed or 'the same counts'}", ""]
 
 
 def render(a: Assessment, articles: list[str] | None = None, sections: list[str] | None = None) -> str:
     shown = [x for x in a.articles if (not articles or x.number in articles) and (not sections or x.section in sections)]
     counts = a.counts()
+    ratings = a.rating_counts()
+    date = f" ({cell(a.source_date)})" if a.source_date and a.source_date[:4] not in a.source_title else ""
     lines = [
         f"# cybergap assessment: {cell(a.country)} ({cell(a.iso2)})",
         "",
-        f"**Overall score {score(a.overall)} / 100** · profile {cell(a.profile_version)} · "
-        + " · ".join(f"{SYMBOL[s]} {s.replace('_', ' ')} {n}" for s, n in counts.items()),
+        f"**Overall score {score(a.overall)} / 100** · profile {cell(a.profile_version)} · " + counted(counts),
         "",
         *overridden_counts(a, counts),
-        f"Source: {cell(a.source_title)} ({cell(a.source_date)})",
+        "Ratings: " + " · ".join(f"{r.value} {ratings[r.value]}" for r in Rating)
+        + f" · not assessed {ratings['not_assessed']} (`cybergap explain rating`)",
+        "",
+        f"Source: {cell(a.source_title)}{date}",
         "",
         "## Sections",
         "",
@@ -52,8 +58,9 @@ def render(a: Assessment, articles: list[str] | None = None, sections: list[str]
         "|---|---:|---:|",
     ]
     lines += [f"| {cell(s.title)} | {score(s.score)} | {s.articles_scored}/{s.articles_total} |" for s in a.sections]
-    lines += ["", "## Articles", "", "| Art. | Title | Status | Score | Findings |", "|---:|---|---|---:|---:|"]
-    lines += [f"| {x.number} | {cell(x.title)} | {status(x)} | {score(x.score)} | {len(x.findings)} |" for x in shown]
+    lines += ["", "## Articles", "", "| Art. | Title | Rating | Status | Score | Findings |", "|---:|---|---|---|---:|---:|"]
+    lines += [f"| {x.number} | {cell(x.title)} | {x.rating.value if x.rating else '?'} | {status(x)} | {score(x.score)} "
+              f"| {len(x.findings)} |" for x in shown]
     lines += ["", "## Findings", ""]
     for article in shown:
         if not article.findings:
@@ -68,10 +75,10 @@ def render(a: Assessment, articles: list[str] | None = None, sections: list[str]
                 f"  - Impact if fixed: {f.article_gain:+.1f} article, {f.overall_gain:+.2f} overall",
             ]
         lines.append("")
-    if not articles and not sections:
-        top = [f for f in a.findings if f.overall_gain > 0][:10]
-        lines += ["## Top gaps by impact", "", "| # | Rule | Art. | Gap | +Overall |", "|---:|---|---:|---|---:|"]
-        lines += [f"| {i} | {f.rule} | {f.article} | {cell(f.message)} | {f.overall_gain:+.2f} |" for i, f in enumerate(top, 1)]
+    if not articles and not sections and a.priorities:
+        lines += ["## Priorities", "", "| # | Severity | Reform | Articles | Rules | +Overall |", "|---:|---|---|---|---|---:|"]
+        lines += [f"| {p.rank} | {p.severity} | {cell(p.title)} | {', '.join(p.articles)} | {', '.join(p.rules)} "
+                  f"| {p.overall_gain:+.1f} |" for p in a.priorities]
         lines.append("")
     lines += [f"> {cell(note)}" for note in a.notes]
     return "\n".join(lines).rstrip() + "\n"
