@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from cybergap.loader import Document
-from cybergap.model import ArticleResult, Assessment, Finding, Override, Status
+from cybergap.model import ArticleResult, Assessment, Finding, Override, Rating, Status
 
 
 
@@ -19,7 +19,7 @@ from cybergap.model import ArticleResult, Assessment, Finding, Override, Status
 class ArticleChange:
     """An article whose status, computed status, score or override changed.
 
-    The direction is judged on the computed status and the score, never on an override:
+    The direction is judged on the computed status, the rating and the score, never on an override:
     an override is an analyst's opinion beside the computation, and must not hide a loss.
     """
 
@@ -55,11 +55,13 @@ class ArticleChange:
     def worse(self) -> str:
         """What got worse: 'status partial -> missing (score 50.0 -> 0.0)' or 'score 37.5 -> 25.0'."""
         old, new = self.old, self.new
-        scores = f"score {old.score:.1f} -> {new.score:.1f}" if None not in (old.score, new.score) else ""
+        scores = f"score {old.score:.1f} -> {new.score:.1f}" if None not in (old.score, new.score) and old.score != new.score else ""
+        ratings = f"rating {_rating(old)} -> {_rating(new)}" if old.rating != new.rating else ""
         if old.computed_status != new.computed_status:
             text = f"status {_word(old.computed_status)} -> {_word(new.computed_status)}" + (f" ({scores})" if scores else "")
         else:
             text = scores
+        text = "; ".join(part for part in (ratings, text) if part)
         if new.status != new.computed_status:
             text += f"; an override shows it as {_word(new.status)}"
         return text
@@ -67,6 +69,10 @@ class ArticleChange:
 
 def _word(status: str) -> str:
     return status.replace("_", " ")
+
+
+def _rating(article: ArticleResult) -> str:
+    return article.rating.value if article.rating else "not rated"
 
 
 @dataclass(frozen=True)
@@ -133,13 +139,20 @@ class Delta:
                     or self.overrides or self.old_overall != self.new_overall)
 
 
-def direction(old_status: Status, new_status: Status, old_score, new_score) -> str:
-    old_rank, new_rank = Status(old_status).rank, Status(new_status).rank
-    if old_rank is not None and new_rank is not None and old_rank != new_rank:
-        return "better" if new_rank > old_rank else "worse"
+def direction(old_status: Status, new_status: Status, old_score, new_score, old_rating=None, new_rating=None) -> str:
+    """better | worse | changed: by the computed status, then the rating (an article that drops
+    from LC to PC is worse), then the score."""
+    for old_rank, new_rank in ((Status(old_status).rank, Status(new_status).rank),
+                               (_rating_rank(old_rating), _rating_rank(new_rating))):
+        if old_rank is not None and new_rank is not None and old_rank != new_rank:
+            return "better" if new_rank > old_rank else "worse"
     if old_score is not None and new_score is not None and old_score != new_score:
         return "better" if new_score > old_score else "worse"
     return "changed"
+
+
+def _rating_rank(rating) -> int | None:
+    return Rating(rating).rank if rating else None
 
 
 def finding_key(finding: Finding) -> tuple:
@@ -296,11 +309,12 @@ def compare(old_doc: Document, old: Assessment, new_doc: Document, new: Assessme
     articles, unchanged = [], 0
     for article in new.articles:
         before = old_articles[article.number]
-        if (before.status, before.computed_status, before.score) == (article.status, article.computed_status, article.score):
+        if (before.status, before.computed_status, before.rating, before.score) == \
+                (article.status, article.computed_status, article.rating, article.score):
             unchanged += 1
             continue
         articles.append(ArticleChange(before, article, direction(before.computed_status, article.computed_status,
-                                                                 before.score, article.score)))
+                                                                 before.score, article.score, before.rating, article.rating)))
     old_sections = {s.id: s for s in old.sections}
     sections = tuple(SectionChange(s.id, s.title, old_sections[s.id].score, s.score) for s in new.sections)
     return Delta(

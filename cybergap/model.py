@@ -101,6 +101,11 @@ class Rating(StrEnum):
     def style(self) -> str:
         return {"C": "green", "LC": "cyan", "PC": "yellow", "NC": "red"}.get(self.value, "dim")
 
+    @property
+    def rank(self) -> int | None:
+        """Better is higher: NC 0 … C 3; None for NA."""
+        return {"NC": 0, "PC": 1, "LC": 2, "C": 3}.get(self.value)
+
 
 STATUSES = tuple(Status)
 RATINGS = tuple(Rating)

@@ -161,7 +161,7 @@ def test_table_shows_section_changes(cli, work):
     edit(new, *REGRESS_5)
     result = cli("diff", "kazakhstan", "profiles/new.yaml", "--width", "120", cwd=work)
     assert "Sections that changed" in result.stdout and "Substantive criminal law" in result.stdout
-    assert "▼ Article 5 got worse: status compliant -> partial (score 100.0 -> 50.0)" in result.stdout
+    assert "▼ Article 5 got worse: rating C -> PC; status compliant -> partial (score 100.0 -> 50.0)" in result.stdout
 
 
 def test_dropping_the_covering_parts_shows_and_brings_back_the_sanction_finding(cli, work):

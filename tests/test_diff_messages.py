@@ -50,3 +50,20 @@ def test_a_score_drop_within_one_status_says_score(cli, tmp_path):
     assert "Article 6 got worse: score 25.0 -> 12.5" in reasons
     table = cli("diff", "kazakhstan", "profiles/new.yaml", "--width", "120", cwd=tmp_path).stdout
     assert "▼ Article 6 got worse: score 25.0 -> 12.5" in table
+
+
+def test_a_rating_drop_is_a_regression_even_with_the_same_status_and_score():
+    """Issue 11: an article that drops from LC to PC got worse, and the reason says so."""
+    from dataclasses import replace
+
+    from cybergap.diff import ArticleChange, direction
+    from cybergap.model import ArticleResult
+
+    before = ArticleResult("15", "Conditions and safeguards", "procedural", "partial", "partial", 66.7, 3, 0, (), (),
+                           rating="LC")
+    after = replace(before, rating="PC")
+    assert direction("partial", "partial", 66.7, 66.7, "LC", "PC") == "worse"
+    assert direction("partial", "partial", 66.7, 66.7, "PC", "LC") == "better"
+    assert direction("partial", "partial", 66.7, 66.7, None, "PC") == "changed"  # newly assessed: no direction
+    article = ArticleChange(before, after, direction("partial", "partial", 66.7, 66.7, "LC", "PC"))
+    assert article.worse == "rating LC -> PC"

@@ -68,7 +68,7 @@ def test_markdown_and_table_flag_the_override(cli, work, masked):
     markdown = cli("diff", "kazakhstan", masked, "--format", "markdown", "--fail-on-regression", cwd=work)
     assert markdown.exit_code == 1
     assert "**regression**" in markdown.stdout.splitlines()[0] and "1 override(s) changed" in markdown.stdout
-    assert ("| 2 | Illegal access | ◐ partial → ✔ compliant (override; computed: missing) | 50.0 → 0.0 | ▼ worse |"
+    assert ("| 2 | Illegal access | ◐ partial → ✔ compliant (override; computed: missing) | PC → NC | 50.0 → 0.0 | ▼ worse |"
             in markdown.stdout)
     assert f"| 2 | added | compliant | never | {JUSTIFICATION} |" in markdown.stdout
     table = cli("diff", "kazakhstan", masked, "--width", "200", "--fail-on-regression", cwd=work)

@@ -40,6 +40,7 @@ def to_dict(delta: Delta) -> dict:
             {"article": a.number, "title": a.title, "old_status": a.old_status, "new_status": a.new_status,
              "old_computed_status": a.old.computed_status, "new_computed_status": a.new.computed_status,
              "old_override": _override(a.old.override), "new_override": _override(a.new.override),
+             "old_rating": a.old.rating, "new_rating": a.new.rating,
              "old_score": a.old_score, "new_score": a.new_score, "direction": a.direction}
             for a in delta.articles
         ],

@@ -14,6 +14,10 @@ def _delta(old, new) -> str:
     return f" ({new - old:+.1f})"
 
 
+def _rating(article) -> str:
+    return article.rating.value if article.rating else "?"
+
+
 def summary(delta: Delta) -> str:
     verdict = "**regression**" if delta.regressions else ("no change" if not delta.changed else "no regression")
     overrides = f"{len(delta.overrides)} override(s) changed · " if delta.overrides else ""
@@ -49,8 +53,9 @@ def render(delta: Delta) -> str:
                   for s in changed_sections]
         lines.append("")
     if delta.articles:
-        lines += ["| Art. | Title | Status | Score | |", "|---:|---|---|---:|---|"]
+        lines += ["| Art. | Title | Status | Rating | Score | |", "|---:|---|---|---|---:|---|"]
         lines += [f"| {a.number} | {cell(a.title)} | {status(a.old)} → {status(a.new)} | "
+                  f"{_rating(a.old)} → {_rating(a.new)} | "
                   f"{score(a.old_score)} → {score(a.new_score)} | {ARROW[a.direction]} |" for a in delta.articles]
         lines.append("")
     lines.append(f"{delta.unchanged_articles} article(s) unchanged.")

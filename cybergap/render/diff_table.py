@@ -32,8 +32,9 @@ def render(delta: Delta):
         parts.append(_table("Sections that changed", ("Section", "Old", "New"), (
             (plain(x.title), plain(_score(x.old_score)), plain(_score(x.new_score))) for x in sections)))
     if delta.articles:
-        parts.append(_table("Articles that changed", ("Art.", "Title", "Old", "New", "Score", ""), (
+        parts.append(_table("Articles that changed", ("Art.", "Title", "Old", "New", "Rating", "Score", ""), (
             (plain(a.number), plain(a.title), article_status(a.old), article_status(a.new),
+             plain(f"{_rating_code(a.old)} → {_rating_code(a.new)}"),
              plain(f"{_score(a.old_score)} → {_score(a.new_score)}"), Text(ARROW[a.direction], style=STYLE[a.direction]))
             for a in delta.articles)))
     parts.append(plain(f"{delta.unchanged_articles} article(s) unchanged.", "dim"))
@@ -53,6 +54,10 @@ def render(delta: Delta):
         parts.append(_table("Facts and mappings", ("Where", "Old", "New", "Line"), (
             (plain(f.where), plain(f.old), plain(f.new), plain(f.line or "")) for f in delta.facts)))
     return Group(*parts)
+
+
+def _rating_code(article) -> str:
+    return article.rating.value if article.rating else "?"
 
 
 def _score(value: float | None) -> str:
