@@ -175,6 +175,12 @@ class ArticleResult:
     override: Override | None = None
     rating: Rating | None = None  # None: not assessed (no evidence either way)
 
+    def __post_init__(self):
+        object.__setattr__(self, "status", Status(self.status))
+        object.__setattr__(self, "computed_status", Status(self.computed_status))
+        if self.rating is not None:
+            object.__setattr__(self, "rating", Rating(self.rating))
+
 
 @dataclass(frozen=True)
 class SectionResult:
