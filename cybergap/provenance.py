@@ -206,9 +206,16 @@ def is_verbatim(excerpt: str, source_text: str) -> bool:
     return bool(needle) and needle in source_text
 
 
-def first_mismatch(excerpt: str, source_text: str) -> tuple[str, str]:
-    """(the words before the departure, the first word not found there) for error messages;
-    ('', first word) when even the first word is not in the source."""
+def words_after(prefix: str, source_text: str, count: int = 6) -> str:
+    """The source's next `count` words after the first place `prefix` stands in it."""
+    at = source_text.find(prefix)
+    if at < 0 or not prefix:
+        return ""
+    return " ".join(source_text[at + len(prefix):].split(" ", count + 1)[1:count + 1])
+
+
+def departure(excerpt: str, source_text: str) -> int:
+    """How many of the excerpt's leading words stand in the source (all of them when it is verbatim)."""
     words = fold(excerpt).split(" ")
     lo, hi = 0, len(words)
     while lo < hi:
@@ -217,6 +224,14 @@ def first_mismatch(excerpt: str, source_text: str) -> tuple[str, str]:
             lo = mid
         else:
             hi = mid - 1
+    return lo
+
+
+def first_mismatch(excerpt: str, source_text: str) -> tuple[str, str]:
+    """(the words before the departure, the first word not found there) for error messages;
+    ('', first word) when even the first word is not in the source."""
+    words = fold(excerpt).split(" ")
+    lo = departure(excerpt, source_text)
     if lo >= len(words):
         return "", ""
     return " ".join(words[max(0, lo - 3): lo]), words[lo]

@@ -247,11 +247,44 @@ def provenance_problems(doc: Document, convention: str = "") -> tuple[list[Probl
                 problems.append(_problem(doc, where + ("text",), f"{label} contains markup (<...> tags, '*', list markers); "
                                          "quote the words only, as the source shows them", "markup-in-excerpt"))
             elif not provenance.is_verbatim(text, source.text):
-                before, word = provenance.first_mismatch(text, source.text)
-                hint = (f"; it departs from the source at '{word}' after '{before}'" if before
-                        else f"; its first word '{word}' is not in the source" if word else "")
-                problems.append(_problem(doc, where + ("text",), f"{label} is not verbatim in {relative}{hint}", "not-verbatim"))
+                problems.append(_not_verbatim(doc, where + ("text",), text, source.text, f"{label} is not verbatim in {relative}"))
     return problems, states
+
+
+def _not_verbatim(doc: Document, path: tuple, text: str, source_text: str, message: str) -> Problem:
+    """The problem at the line and column where the excerpt departs from its source, with the
+    source's own words there (at the scalar's start when the word cannot be found in the file)."""
+    from cybergap import provenance
+
+    words = provenance.fold(text).split(" ")
+    before, word = provenance.first_mismatch(text, source_text)
+    if before:
+        said = provenance.words_after(" ".join(words[:provenance.departure(text, source_text)]), source_text)
+        message += f"; it departs from the source at '{word}' after '{before}'"
+        message += f", where the source reads '{said}'" if said else ""
+    elif word:
+        message += f"; its first word '{word}' is not in the source"
+    mark = doc.mark(path)
+    at = _position_of_word(doc.text, mark, words, word) if word else None
+    line, column = at or (mark.line, mark.column)
+    return Problem(doc.path, message, line, column, code="not-verbatim", pointer=dotted(path))
+
+
+def _position_of_word(text: str, mark, words: list[str], word: str) -> tuple[int, int] | None:
+    """(line, column) of `word` in the file, found by following the excerpt's words from the
+    scalar's position; None when an escape or a line fold hides them."""
+    lines = text.split("\n")
+    offset = sum(len(line) + 1 for line in lines[:mark.line - 1]) + mark.column - 1
+    limit = offset + 2 * sum(len(w) + 1 for w in words) + 200
+    for current in words:
+        found = text.find(current, offset, limit)
+        if found < 0:
+            return None
+        if current == word:
+            line = text.count("\n", 0, found) + 1
+            return line, found - (text.rfind("\n", 0, found) + 1) + 1
+        offset = found + len(current)
+    return None
 
 
 def check_document(doc: Document, catalog: Catalog) -> Verdict:

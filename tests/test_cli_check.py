@@ -89,9 +89,11 @@ def test_changed_word_in_excerpt_fails_provenance_at_its_line(cli, minimal):
     edit(minimal, "punished by imprisonment", "punished by a fine")
     result = cli("check", minimal)
     assert result.exit_code == 1
-    line = line_of(minimal, "- text: >-")
-    assert f"{minimal}:{line}:" in result.stdout
-    assert "provision 'pc-1': excerpt 1 is not verbatim in sources/mini.txt" in result.stdout
+    # At the line and column of the first word that departs from the source, with the source's words there.
+    line = line_of(minimal, "punished by a fine")
+    column = minimal.read_text().splitlines()[line - 1].index("a fine") + 1
+    assert f"{minimal}:{line}:{column}: error: provision 'pc-1': excerpt 1 is not verbatim in sources/mini.txt" in result.stdout
+    assert "it departs from the source at 'a' after 'be punished by', where the source reads 'imprisonment for the term" in result.stdout
     assert "[not-verbatim]" in result.stdout
 
 

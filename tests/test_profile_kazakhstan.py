@@ -101,7 +101,6 @@ def test_one_changed_word_fails_provenance_at_its_line(cli, tmp_path):
     assert result.exit_code == 1
     (problem,) = result.stdout.splitlines()
     assert "not verbatim" in problem and "[not-verbatim]" in problem
-    # The excerpt starts at its `- text:` line, at or above the edited line.
-    line = int(problem.split(":")[1])
-    assert line <= target + 1 and "text:" in lines[line - 1]
-    assert all(not l.strip().startswith("- text:") for l in lines[line:target])
+    # At the edited word itself, and the source's own words beside it.
+    assert problem.split(":")[1:3] == [str(target + 1), str(lines[target].index("corrective") + 1)]
+    assert "at 'corrective'" in problem and "where the source reads 'correctional works in the same amount" in problem
