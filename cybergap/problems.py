@@ -27,7 +27,7 @@ class Problem:
 # code -> (check it belongs to, short description, help text). One entry per code `check` can emit.
 CODES: dict[str, tuple[str, str, str]] = {
     "unreadable": ("file", "File cannot be read", "The path is missing, a folder, unreadable, or a symlink loop."),
-    "too-large": ("file", "Input too large", "The file is over 10 MB, or its aliases expand to more than 100,000 nodes (an alias bomb)."),
+    "too-large": ("file", "Input too large", "The file is over 10 MB, has more than 1,000,000 YAML nodes, or its aliases repeat more than 100,000 nodes (an alias bomb)."),
     "encoding": ("file", "Not clean UTF-8", "Profiles are UTF-8 without control characters; one leading byte order mark is allowed."),
     "syntax": ("yaml", "YAML syntax error", "The YAML parser could not read the file at this position."),
     "structure": ("yaml", "Not one YAML mapping", "A profile is exactly one YAML document whose top level is a mapping."),
