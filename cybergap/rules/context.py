@@ -43,9 +43,12 @@ class Context:
             return False
         return self.instruments.get(provision["instrument"], {}).get("kind") != "commentary"
 
+    @cached_property
+    def _coverages(self) -> dict[str, Coverage]:
+        return {element: Coverage(mapping["coverage"]) for element, mapping in self.mappings.items()}
+
     def coverage(self, element: str) -> Coverage:
-        mapping = self.mappings.get(element)
-        return Coverage(mapping["coverage"]) if mapping else Coverage.UNMAPPED
+        return self._coverages.get(element, Coverage.UNMAPPED)
 
     def mapped(self, element: str, law_only: bool = True) -> list[dict]:
         """Provisions mapped to an element (law only unless asked), in mapping order."""
