@@ -22,13 +22,12 @@ import hashlib
 import hmac
 import json
 import os
-import secrets
 from functools import lru_cache
 from pathlib import Path
 
 from cybergap import __version__
 from cybergap.problems import CODES, Problem
-from cybergap.resources import PACKAGE, catalog_path, schema_path
+from cybergap.resources import PACKAGE, compiled_catalog_path, schema_path
 
 _PROBLEM_FIELDS = {"path": str, "message": str, "line": (int, type(None)), "column": (int, type(None)),
                    "code": str, "severity": str, "pointer": str}
@@ -55,7 +54,7 @@ def digest(data: bytes) -> str:
 @lru_cache(maxsize=1)
 def _tool_stamp() -> str:
     code = [path.read_bytes() for path in sorted(PACKAGE.rglob("*.py"))]
-    parts = [__version__.encode(), *code, catalog_path().read_bytes(), schema_path("profile.schema.json").read_bytes()]
+    parts = [__version__.encode(), *code, compiled_catalog_path().read_bytes(), schema_path("profile.schema.json").read_bytes()]
     return digest(b"\x00".join(parts))
 
 
@@ -72,6 +71,8 @@ def _secret() -> bytes | None:
         pass
     except OSError:
         return None
+    import secrets
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cybergap.loader import Document
 from cybergap.problems import Problem
 from cybergap.profiles import available, display_path, resolve
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):
     spec: str  # what the user typed
     path: Path  # the file in the working tree (its source files are found beside it)
     revision: str | None  # git revision, or None for the working tree
@@ -37,8 +36,7 @@ class SideError(ValueError):
     """A side the user wrote wrongly (a usage error, not an unreadable file)."""
 
 
-@dataclass(frozen=True)
-class Loaded:
+class Loaded(NamedTuple):
     document: Document  # its path is the display name: "profiles/x.yaml" or "profiles/x.yaml@HEAD~1"
     revision: str | None
 
@@ -47,8 +45,7 @@ class Loaded:
         return self.document.path
 
 
-@dataclass(frozen=True)
-class Rejected:
+class Rejected(NamedTuple):
     problems: tuple[Problem, ...]  # each on its own line, positioned
     message: str  # the closing sentence ("" when the problems say it all)
     exit_code: int = 2

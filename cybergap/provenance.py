@@ -26,8 +26,8 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 MAX_SOURCE_BYTES = 10 * 1024 * 1024
 SOURCES_FOLDER = "sources"
@@ -58,8 +58,7 @@ class SourceError(Exception):
         self.code = code
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     text: str  # normalised text excerpts are proven against
     digest: str  # sha256 of the bytes that were read and proven against
 

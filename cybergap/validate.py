@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from cybergap.catalog import Catalog
 from cybergap.loader import Document
@@ -185,8 +185,7 @@ def coverage_warnings(doc: Document, catalog: Catalog) -> list[Problem]:
     return problems
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """Every problem of a document, and what its provenance proof rests on: each cited source
     path -> the sha256 of the bytes proven against, or "!" and the reason it was refused."""
 

@@ -99,3 +99,12 @@ def test_article_texts_are_verbatim_from_the_source():
                 if not provenance.is_verbatim(piece, source):
                     missing.append((article["number"], piece[:60], provenance.first_mismatch(piece, source)))
     assert not missing, missing
+
+
+def test_the_json_copy_is_the_yaml_source():
+    """load_catalog reads budapest.json; after editing budapest.yaml, run `python -m cybergap.catalog`."""
+    from cybergap.catalog import compile_source
+    from cybergap.resources import compiled_catalog_path
+
+    assert compiled_catalog_path().read_text(encoding="utf-8") == compile_source(), \
+        "budapest.json differs from budapest.yaml: run `python -m cybergap.catalog`"

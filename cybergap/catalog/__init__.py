@@ -1,12 +1,13 @@
 """The Convention on Cybercrime (ETS 185) as data: articles, elements, qualifiers,
-declarations, reservations and thresholds (``budapest.yaml`` beside this file)."""
+declarations, reservations and thresholds (``budapest.yaml`` beside this file, curated by hand;
+``budapest.json`` is the same data for loading, written by ``python -m cybergap.catalog``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cybergap.resources import catalog_path
+from cybergap.resources import catalog_path, compiled_catalog_path
 
 
 class CatalogError(RuntimeError):
@@ -67,15 +68,28 @@ def build(data: dict) -> Catalog:
 def load_catalog() -> Catalog:
     """The bundled catalogue, loaded once per process.
 
-    It is the package's own data, validated by its schema in the tests, so it is read with
-    PyYAML's safe loader directly (libyaml's when present) rather than the guarded loader
-    that user files need: about 8x faster.
+    It is the package's own data, validated by its schema in the tests, and read from its JSON
+    copy (2 ms, where PyYAML's C loader takes 10 ms for the YAML).
     """
+    import json
+
+    try:
+        data = json.loads(compiled_catalog_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CatalogError(f"bundled catalogue does not load: {exc}") from exc
+    return build(data)
+
+
+def source_data() -> dict:
+    """The catalogue as its YAML source says (PyYAML's safe loader: the package's own data)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        data = yaml.load(catalog_path().read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise CatalogError(f"bundled catalogue does not load: {exc}") from exc
-    return build(data)
+    return yaml.load(catalog_path().read_text(encoding="utf-8"), Loader=loader)
+
+
+def compile_source() -> str:
+    """The JSON copy of the YAML source, as `python -m cybergap.catalog` writes it."""
+    import json
+
+    return json.dumps(source_data(), ensure_ascii=False, indent=1) + "\n"

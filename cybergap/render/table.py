@@ -92,15 +92,11 @@ def _header(a: Assessment):
 
 
 def _sections(a: Assessment):
-    from rich.table import Table
-
-    table = Table(title="Sections", title_justify="left")
-    table.add_column("Section")
-    table.add_column("Score", no_wrap=True)
-    table.add_column("Articles scored", justify="right", no_wrap=True)
-    for section in a.sections:
-        table.add_row(one_line(section.title), score_bar(section.score), plain(f"{section.articles_scored}/{section.articles_total}"))
-    return table
+    rows = [(one_line(section.title), score_bar(section.score), plain(f"{section.articles_scored}/{section.articles_total}"))
+            for section in a.sections]
+    title_width = max(len("Section"), *(len(section.title) for section in a.sections))
+    return _Fitted("Sections", [("Section", title_width, "left"), ("Score", 16, "left"),
+                                ("Articles scored", 15, "right")], rows)
 
 
 def main_finding(article: ArticleResult) -> Finding | None:
@@ -121,24 +117,29 @@ def one_line(value: object):
     return Text(clean(value), no_wrap=True, overflow="ellipsis")
 
 
+class _Fitted:
+    """A table whose wide text columns share what the fixed ones leave of the width, each cell
+    cut with an ellipsis (see cybergap.render.grid). `columns`: (header, width or share, justify)."""
+
+    def __init__(self, title: str, columns: list[tuple[str, int | float, str]], rows: list[tuple]):
+        self.title, self.columns, self.rows = title, columns, rows
+
+    def __rich_console__(self, console, options):
+        from cybergap.render.grid import draw
+
+        yield draw(self.title, self.columns, self.rows, options.max_width)
+
+
 def _articles(articles):
     """One line per article: the title and the main gap are cut with an ellipsis, never wrapped."""
-    from rich.table import Table
-
-    table = Table(title="Articles", title_justify="left")
-    table.add_column("Art.", justify="right", no_wrap=True)
-    table.add_column("Title")
-    table.add_column("Rating", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Score", justify="right", no_wrap=True)
-    table.add_column("Main gap")
+    rows = []
     for article in articles:
         finding = main_finding(article)
-        table.add_row(
-            plain(article.number), one_line(article.title), rating_text(article), article_status(article, stacked=True),
-            plain(_score(article.score)), one_line(f"{finding.rule}: {finding.message}" if finding else ""),
-        )
-    return table
+        rows.append((plain(article.number), one_line(article.title), rating_text(article),
+                     article_status(article, stacked=True), plain(_score(article.score)),
+                     one_line(f"{finding.rule}: {finding.message}" if finding else "")))
+    return _Fitted("Articles", [("Art.", 4, "right"), ("Title", 0.4, "left"), ("Rating", 6, "left"),
+                                ("Status", 14, "left"), ("Score", 5, "right"), ("Main gap", 0.6, "left")], rows)
 
 
 def _finding_lines(a: Assessment, finding: Finding):
@@ -174,20 +175,13 @@ def _findings_by_article(a: Assessment, articles):
 
 
 def _priorities(a: Assessment):
-    from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=f"Top {min(TOP_PRIORITIES, len(a.priorities))} of {len(a.priorities)} priorities "
-                        f"({len(a.findings)} findings)", title_justify="left")
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Severity", no_wrap=True)
-    table.add_column("Reform")
-    table.add_column("Articles")
-    table.add_column("+Overall", justify="right", no_wrap=True)
-    for priority in a.priorities[:TOP_PRIORITIES]:
-        table.add_row(plain(priority.rank), Text(priority.severity.value, style=SEVERITY_STYLE[priority.severity]),
-                      one_line(priority.title), one_line(", ".join(priority.articles)), plain(f"{priority.overall_gain:+.1f}"))
-    return table
+    rows = [(plain(p.rank), Text(p.severity.value, style=SEVERITY_STYLE[p.severity]), one_line(p.title),
+             one_line(", ".join(p.articles)), plain(f"{p.overall_gain:+.1f}")) for p in a.priorities[:TOP_PRIORITIES]]
+    title = f"Top {len(rows)} of {len(a.priorities)} priorities ({len(a.findings)} findings)"
+    return _Fitted(title, [("#", 2, "right"), ("Severity", 8, "left"), ("Reform", 0.75, "left"),
+                           ("Articles", 0.25, "left"), ("+Overall", 8, "right")], rows)
 
 
 def render(a: Assessment, articles: list[str] | None = None, sections: list[str] | None = None,
