@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from cybergap.rules.registry import rule
 from cybergap.rules.context import cite
 from cybergap.rules.registry import rule
 
