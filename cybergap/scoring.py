@@ -43,7 +43,7 @@ import dataclasses
 from datetime import date
 from math import fsum
 
-from cybergap.model import (ArticleResult, Coverage, ElementResult, Finding, Override, Rating, SectionResult, Severity,
+from cybergap.model import (ArticleResult, ElementResult, Finding, Override, Rating, SectionResult, Severity,
                             Status, Weight)
 
 
