@@ -41,7 +41,7 @@ def main() -> int:
             box = page.evaluate("""(() => { const d = document.querySelector('#art-16').closest('details');
                                    const r = d.getBoundingClientRect(); return [r.top + scrollY, r.height]; })()""")
             page.screenshot(path=str(DOCS / "kazakhstan-article.png"), full_page=True,
-                            clip={"x": 0, "y": box[0] - 10, "width": WIDTH, "height": min(box[1] + 20, 2400)})
+                            clip={"x": 0, "y": box[0] - 10, "width": WIDTH, "height": min(box[1] + 20, 1400)})
             browser.close()
     for name in ("kazakhstan-report.png", "kazakhstan-article.png"):
         sys.stderr.write(f"wrote {DOCS / name}\n")
