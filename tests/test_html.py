@@ -341,3 +341,24 @@ def test_diff_table_to_a_file_is_plain_text(cli, work):
     assert result.exit_code == 0 and result.stdout == ""
     text = out.read_text(encoding="utf-8")
     assert "\x1b[" not in text and "Article" in text and max(map(len, text.splitlines())) <= 100
+
+
+def test_diff_page_shows_hostile_text_literally(tmp_path):
+    """Re-worded excerpts, changed notes and an added override carry the payloads into the diff page."""
+    from cybergap.diff import compare
+    from cybergap.render import diff_html
+
+    catalog, today = load_catalog(), date(2026, 1, 1)
+    old_doc, new_doc = load(DATA / "gaps.yaml", "gaps.yaml"), load(hostile_profile(tmp_path), "hostile.yaml")
+    old, new = (assess(d.data, catalog, d.path, today=today) for d in (old_doc, new_doc))
+    delta = compare(old_doc, old, new_doc, new, "gaps.yaml", SCRIPT + BIDI)
+    assert delta.provisions and delta.overrides
+    html = diff_html.render(delta, old, new, catalog)
+    page = Page(html)
+    text = "".join(page.text)
+    for payload in PAYLOADS:
+        assert payload in text, payload
+    assert SHOWN[BIDI] in text and SHOWN[ZERO_WIDTH] in text
+    assert not page.all("script") and not page.all("img") and "injected" not in page.ids
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]", html)
+    assert "</style>" not in page.style and "<script>" not in page.style
