@@ -64,7 +64,11 @@ def _is_table(text: str) -> bool:
     return text.startswith("╭─ cybergap assessment ") and "Testland (TL)" in text and "┃ Art. ┃" in text
 
 
-FORMAT_CHECKS = {"json": _is_json_report, "markdown": _is_markdown, "table": _is_table}  # a new format adds its check
+def _is_html(text: str) -> bool:
+    return text.startswith("<!DOCTYPE html>") and "<h1>Testland (TL): " in text and text.count('class="cell ') == 35
+
+
+FORMAT_CHECKS = {"json": _is_json_report, "markdown": _is_markdown, "table": _is_table, "html": _is_html}  # a new format adds its check
 
 
 @pytest.mark.parametrize("format", FORMATS)

@@ -69,7 +69,7 @@ def check(
 @app.command()
 def assess(
     profile: str = typer.Argument(..., help="A profile name (e.g. kazakhstan) or path."),
-    format: str = typer.Option("table", "--format", "-f", help="table, json or markdown."),
+    format: str = typer.Option("table", "--format", "-f", help="table, json, markdown or html (one self-contained page; use -o)."),
     article: Optional[str] = typer.Option(None, "--article", "-a", help="Show one article in depth."),
     section: Optional[List[str]] = typer.Option(None, "--section", "-s", help="Only these sections (substantive, procedural, jurisdiction, international)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
@@ -93,7 +93,9 @@ def assess(
 def diff(
     old: str = typer.Argument(..., help="The old side: a path, a profile name, or PATH@REV / NAME@REV (a git revision)."),
     new: str = typer.Argument(..., help="The new side, likewise."),
-    format: str = typer.Option("table", "--format", "-f", help="table, json or markdown."),
+    format: str = typer.Option("table", "--format", "-f", help="table, json, markdown or html (one self-contained page; use -o)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     fail_on_regression: bool = typer.Option(False, "--fail-on-regression", help="Exit 1 when the overall score drops or an article's computed status or score gets worse."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where `check` verdicts are cached; a side checked before is not validated again (default: the user's cache folder)."),
@@ -103,7 +105,7 @@ def diff(
     from cybergap.cli.common import cache_folder
     from cybergap.cli.diff_cmd import run
 
-    raise typer.Exit(run(old, new, format, fail_on_regression, width, cache_folder(cache_dir, no_cache)))
+    raise typer.Exit(run(old, new, format, fail_on_regression, width, cache_folder(cache_dir, no_cache), output, force))
 
 
 @app.command()

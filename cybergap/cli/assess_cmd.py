@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import check_choice, rejected, usage_error
+from cybergap.cli.common import check_choice, refuse_overwrite, rejected, usage_error, write_report
 
-FORMATS = ("table", "json", "markdown")
+FORMATS = ("table", "json", "markdown", "html")
 SEVERITY_ORDER = ("info", "minor", "major", "critical")
 
 
@@ -27,8 +27,10 @@ def run(name: str, format: str, article: str | None, sections: list[str], output
     for section in sections:
         if section not in known_sections:
             return usage_error(f"no section {section!r} (one of: {', '.join(known_sections)})")
-    if output is not None and output.exists() and not force:
-        return usage_error(f"{output} exists; use --force to overwrite it")
+    if format == "html" and (article is not None or sections):
+        return usage_error("--format html shows every article; --article and --section are for the other formats")
+    if (refused := refuse_overwrite(output, force)) is not None:
+        return refused
     from cybergap.intake import Rejected, open_profile
 
     opened = open_profile(name, cache_dir)
@@ -37,12 +39,8 @@ def run(name: str, format: str, article: str | None, sections: list[str], output
     document = opened.document
     assessment = assess(document.data, catalog, document.path)
     text = _render(assessment, format, article, sections, catalog, output is not None, width, details)
-    if text is not None:
-        if output is not None:
-            output.write_text(text, encoding="utf-8")
-            sys.stderr.write(f"wrote {output}\n")
-        else:
-            sys.stdout.write(text)
+    if text is not None and (failed := write_report(text, output)):
+        return failed
     return _exit_code(assessment, fail_under, fail_on)
 
 
@@ -63,6 +61,10 @@ def _render(assessment, format, article, sections, catalog, to_file: bool, width
         from cybergap.render import markdown
 
         return markdown.render(assessment, articles, sections or None)
+    if format == "html":
+        from cybergap.render import assess_html
+
+        return assess_html.render(assessment, catalog)
     from rich.console import Console
 
     from cybergap.render import table
@@ -72,11 +74,9 @@ def _render(assessment, format, article, sections, catalog, to_file: bool, width
     else:
         renderable = table.render(assessment, None, sections or None, details)
     if to_file:
-        import io
+        from cybergap.cli.common import export_text
 
-        console = Console(record=True, width=width or 100, file=io.StringIO(), color_system=None)
-        console.print(renderable)
-        return console.export_text()
+        return export_text(renderable, width)
     Console(width=width, highlight=False).print(renderable)
     return None
 
