@@ -29,8 +29,9 @@ severity of its findings. "The core" means its core elements (all its elements i
 * NC, non-compliant: the core obligation is not met: a critical finding on the article, or the
   mean score of the core below 0.5.
 * LC, largely compliant: only minor shortcomings: no critical or major finding on the article,
-  every core element at least partly met (scores above 0) and the mean score of the core at
-  least 0.75 (a core of partial coverage only is more than a minor shortcoming).
+  every core element at least partly met (scores above 0), the mean score of the core at least
+  0.75 (a core of partial coverage only is more than a minor shortcoming) and that of the
+  ancillary elements at least 0.5 (formalities mostly unmet are more than minor, too).
 * PC, partially compliant: everything else (moderate shortcomings).
 * NA: not applicable (every element excluded, or no mandatory obligation); an article the
   profile does not map is not rated (not assessed: no evidence either way).
@@ -109,9 +110,10 @@ def article_rating(status: Status, elements: list[ElementResult], findings: list
     if all(e.score >= 1 for e in scored) and worst <= Severity.INFO.rank:
         return Rating.C
     core = [e.score for e in scored if e.weight == Weight.CORE] or [e.score for e in scored]
+    ancillary = [e.score for e in scored if e.weight != Weight.CORE] or [1.0]
     if worst >= Severity.CRITICAL.rank or mean(core) < 0.5:
         return Rating.NC
-    if worst < Severity.MAJOR.rank and min(core) > 0 and mean(core) >= 0.75:
+    if worst < Severity.MAJOR.rank and min(core) > 0 and mean(core) >= 0.75 and mean(ancillary) >= 0.5:
         return Rating.LC
     return Rating.PC
 

@@ -31,7 +31,8 @@ def rate(core=(), ancillary=(), severities=(), status=Status.PARTIAL):
     ([1, 1], [1], ["info"], "C", "every element scores 1; an info finding is no shortcoming"),
     ([1, 1], [0.75], ["minor"], "LC", "one minor shortcoming is enough to leave C"),
     # LC: only minor shortcomings, the core largely met
-    ([1, 0.5], [0], ["minor"], "LC", "core mean 0.75, an ancillary element missing: minor only"),
+    ([1, 0.5], [0, 1], ["minor"], "LC", "core mean 0.75, one of two ancillary elements missing: minor only"),
+    ([1, 0.5], [0, 0.5], ["minor"], "PC", "core mean 0.75, but the formalities mostly unmet (mean 0.25)"),
     ([1, 0.5, 0.5], [], ["minor"], "PC", "core mean 0.67 is below 0.75: more than minor"),
     ([1, 1, 1, 0], [], ["minor"], "PC", "core mean 0.75, but one core element not met at all"),
     ([1, 1], [1], ["major"], "PC", "a major finding is never a minor shortcoming"),
@@ -85,4 +86,7 @@ def test_kazakhstan_ratings(cli):
     ratings = {a["article"]: a["rating"] for a in report["articles"]}
     for number, (expected, why) in KAZAKHSTAN.items():
         assert ratings[number] == expected, why
-    assert report["rating_counts"] == {"C": 2, "LC": 2, "PC": 14, "NC": 15, "NA": 1, "not_assessed": 1}
+    # 27 is PC, not LC: its core is largely met (27.2.a full, 27.2.b partial) but six of its seven
+    # ancillary elements are only partly met and 27.2.c not at all.
+    assert ratings["27"] == "PC"
+    assert report["rating_counts"] == {"C": 2, "LC": 1, "PC": 15, "NC": 15, "NA": 1, "not_assessed": 1}
