@@ -76,9 +76,9 @@ def _render(assessment, format, article, sections, catalog, to_file: bool, width
         if articles or sections:
             data["articles"] = [a for a in data["articles"]
                                 if (not articles or a["article"] in articles) and (not sections or a["section"] in sections)]
-        import json
+        from cybergap.escaping import dumps
 
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return dumps(data)
     if format == "markdown":
         from cybergap.render import markdown
 
