@@ -1,7 +1,9 @@
-"""Names at the edges: file names that are not text, invisible characters in profile text."""
+"""Output and names at the edges: -o FILE, broken pipes, full disks, closed streams, stdout encodings
+that are not UTF-8, file names that are not text, invisible characters in profile text, --debug."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -13,7 +15,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 ONE_PROBLEM = re.compile(r"^[^\n]+?(:\d+:\d+)?: (error|warning): [^\n]+ \[[a-z-]+\]$")
 
@@ -30,6 +32,206 @@ def run(*args, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess
 
 def assert_no_crash(stderr: str) -> None:
     assert "Traceback" not in stderr and "internal error" not in stderr and "Exception ignored" not in stderr, stderr
+
+
+# --- -o FILE ----------------------------------------------------------------------------------------
+
+def test_output_to_a_folder_is_a_usage_error(cli, tmp_path):
+    result = cli("assess", "kazakhstan", "-f", "json", "-o", tmp_path, "--force")
+    assert result.exit_code == 2 and "is a folder" in result.stderr, result.output
+
+
+def test_output_to_a_missing_folder_is_a_usage_error(cli, tmp_path):
+    result = cli("assess", "kazakhstan", "-f", "json", "-o", tmp_path / "missing" / "x.json")
+    assert result.exit_code == 2 and "missing does not exist" in result.stderr, result.output
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_output_to_a_device_is_refused_not_replaced(cli):
+    result = cli("assess", "kazakhstan", "-f", "json", "-o", "/dev/full", "--force")
+    assert result.exit_code == 2 and "/dev/full is not a regular file" in result.stderr, result.output
+    assert Path("/dev/full").is_char_device()
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_output_never_follows_a_symbolic_link(cli, tmp_path, force):
+    dangling = tmp_path / "link.json"
+    dangling.symlink_to(tmp_path / "elsewhere" / "target.json")
+    (tmp_path / "elsewhere").mkdir()
+    live = tmp_path / "live.json"
+    (tmp_path / "kept.json").write_text("kept")
+    live.symlink_to(tmp_path / "kept.json")
+    for link in (dangling, live):
+        result = cli("assess", "kazakhstan", "-f", "json", "-o", link, *(["--force"] if force else []))
+        assert result.exit_code == 2 and "is a symbolic link" in result.stderr, result.output
+    assert not (tmp_path / "elsewhere" / "target.json").exists()
+    assert (tmp_path / "kept.json").read_text() == "kept" and live.is_symlink()
+
+
+def test_output_dash_means_stdout(cli, tmp_path):
+    result = cli("assess", "kazakhstan", "-f", "json", "-o", "-", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["profile"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_empty_name_is_a_usage_error(cli, tmp_path):
+    result = cli("assess", "kazakhstan", "-o", "", cwd=tmp_path)
+    assert result.exit_code == 2 and "--output" in result.stderr
+
+
+def test_output_written_whole_and_replaced_only_with_force(cli, tmp_path):
+    target = tmp_path / "report.json"
+    assert cli("assess", "kazakhstan", "-f", "json", "-o", target).exit_code == 0
+    first = target.read_text(encoding="utf-8")
+    assert json.loads(first)["profile"]
+    target.write_text("mine")
+    result = cli("assess", "kazakhstan", "-f", "json", "-o", target)
+    assert result.exit_code == 2 and "exists; use --force" in result.stderr
+    assert target.read_text() == "mine"
+    assert cli("assess", "kazakhstan", "-f", "json", "-o", target, "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8") == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]  # no temporary file left
+
+
+def test_failed_write_keeps_the_old_file_and_leaves_no_litter(cli, tmp_path, monkeypatch):
+    target = tmp_path / "report.md"
+    target.write_text("old report")
+
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    result = cli("assess", "kazakhstan", "-f", "markdown", "-o", target, "--force")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip().endswith("No space left on device")
+    assert target.read_text() == "old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]
+
+
+def test_a_file_that_appears_during_the_work_is_not_overwritten(tmp_path, monkeypatch, capsys):
+    # The existence check before the work is not the last word: the file is created only if absent.
+    from cybergap.cli import common
+
+    target = tmp_path / "report.json"
+    target.write_text("appeared meanwhile")
+    monkeypatch.setattr(common, "output_problem", lambda path, force: None)  # as if checked before it appeared
+    assert common.write_output(target, "new", force=False) == 2
+    assert target.read_text() == "appeared meanwhile"
+    assert "exists" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+# --- stdout and stderr that fail --------------------------------------------------------------------
+
+@pytest.mark.parametrize("unbuffered", [None, "1"])
+@pytest.mark.parametrize("args, read_first", [
+    (["assess", "kazakhstan", "-f", "json"], True),  # over 64 KB: fills the pipe, then the reader goes
+    (["assess", "kazakhstan"], False),  # the reader is gone before the first write
+    (["catalog", "16"], False),
+    (["explain", "PRE01"], False),
+    (["check", "-f", "sarif", "tests/data/gaps.yaml", "tests/data/minimal.yaml"], False),
+])
+def test_broken_pipe_exits_141_quietly(args, read_first, unbuffered):
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    env = {k: v for k, v in env.items() if v is not None}
+    child = subprocess.Popen([sys.executable, "-m", "cybergap", *args],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    try:
+        if read_first:
+            assert child.stdout.read(1)
+        child.stdout.close()
+        assert child.wait(timeout=120) == 141
+        assert child.stderr.read() == b""
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_closed_stdout_is_one_line_and_exit_2(tmp_path, minimal):
+    broken = minimal.parent / "broken.yaml"
+    broken.write_text("a: [\n")
+    for args in (["check", broken], ["assess", "kazakhstan"]):
+        done = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "cybergap", *map(str, args)],
+                              capture_output=True, text=True, timeout=120, cwd=ROOT)
+        assert done.returncode == 2, done.stderr
+        assert_no_crash(done.stderr)
+        assert "cannot write to stdout: stdout is closed" in done.stderr
+
+
+def test_closed_stderr_keeps_exit_2(tmp_path):
+    done = subprocess.run(["sh", "-c", 'exec "$@" 2>&-', "sh", sys.executable, "-m", "cybergap", "check",
+                           tmp_path / "nonexistent"], capture_output=True, timeout=120)
+    assert done.returncode == 2
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["check", "-f", "sarif", "profiles"], ["explain", "scoring"], ["--version"],
+                                  ["assess", "kazakhstan"], ["--help"],  # click writes the help, without a flush
+                                  ["diff", "kazakhstan", "kazakhstan", "-f", "json"]])
+def test_full_disk_on_stdout_is_one_line_and_exit_2(args):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered: fails at the last flush
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "cybergap", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == ["cybergap: error: cannot write to stdout: No space left on device"]
+
+
+# --- stdout encodings that are not UTF-8 -------------------------------------------------------------
+
+NOT_UTF8 = [{"PYTHONIOENCODING": "ascii"}, {"PYTHONUTF8": "0", "LC_ALL": "C", "PYTHONIOENCODING": None}]
+
+
+@pytest.fixture
+def non_ascii_folder(tmp_path, minimal):
+    """The minimal profile with a non-ASCII country name, and an invalid profile with a non-ASCII name."""
+    minimal.write_text(minimal.read_text().replace("name: Testland", "name: Tëstland — ✔"), encoding="utf-8")
+    (tmp_path / "broken-é.yaml").write_text("a: [\n")
+    return tmp_path
+
+
+@pytest.mark.parametrize("env", NOT_UTF8, ids=["ascii", "C-locale"])
+@pytest.mark.parametrize("args, code", [
+    (["assess", "minimal.yaml"], 0),
+    (["assess", "minimal.yaml", "-f", "markdown"], 0),
+    (["catalog"], 0),
+    (["catalog", "16"], 0),
+    (["explain", "PRE01"], 0),
+    (["rules"], 0),
+    (["check", "."], 1),
+])
+def test_text_output_degrades_on_a_non_utf8_stdout(non_ascii_folder, env, args, code):
+    done = run(*args, env=env, cwd=non_ascii_folder)
+    assert done.returncode == code, done.stderr
+    assert_no_crash(done.stderr)
+    assert done.stdout.strip()
+
+
+@pytest.mark.parametrize("env", NOT_UTF8, ids=["ascii", "C-locale"])
+@pytest.mark.parametrize("args, code", [
+    (["assess", "minimal.yaml", "-f", "json"], 0),
+    (["check", ".", "-f", "json"], 1),
+    (["check", ".", "-f", "sarif"], 1),
+    (["explain", "PRE01", "-f", "json"], 0),
+    (["catalog", "-f", "json"], 0),
+])
+def test_json_is_utf8_whatever_stdout_encoding(non_ascii_folder, env, args, code):
+    done = run(*args, env=env, cwd=non_ascii_folder)
+    assert done.returncode == code, done.stderr
+    assert_no_crash(done.stderr)
+    data = json.loads(done.stdout.decode("utf-8"))
+    if args[0] == "assess":
+        assert data["profile"]["country"] == "Tëstland — ✔"
+    if args[1:] == [".", "-f", "json"]:  # in the C locale, file names are ASCII: their other bytes are undecodable
+        shown = "broken-é.yaml" if env.get("PYTHONIOENCODING") else "broken-\\xc3\\xa9.yaml"
+        assert shown in [f["path"] for f in data["files"]]
+
+
+def test_markdown_is_utf8_whatever_stdout_encoding(non_ascii_folder):
+    done = run("assess", "minimal.yaml", "-f", "markdown", env={"PYTHONIOENCODING": "ascii"}, cwd=non_ascii_folder)
+    assert done.returncode == 0 and "Tëstland — ✔" in done.stdout.decode("utf-8")
 
 
 # --- file names that are not text ---------------------------------------------------------------
@@ -134,3 +336,33 @@ def test_clean_and_cell_show_invisible_characters():
     assert clean("plain — ✔ ⁂") == "plain — ✔ ⁂"
 
 
+# --- small ones -------------------------------------------------------------------------------------
+
+def test_fail_under_nan_is_refused(cli):
+    result = cli("assess", "kazakhstan", "--fail-under", "nan")
+    assert result.exit_code == 2 and "nan" in result.stderr
+
+
+def crashing(*args) -> subprocess.CompletedProcess:
+    """`cybergap ARGS` with `catalog` crashing inside."""
+    script = (
+        "import sys\n"
+        "import cybergap.cli.catalog_cmd as c\n"
+        "def boom(*a): raise RuntimeError('kaboom')\n"
+        "c.run = boom\n"
+        f"sys.argv = ['cybergap', *{list(args)!r}]\n"
+        "from cybergap.cli import main; main()\n"
+    )
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+
+
+def test_debug_shows_the_traceback_of_an_internal_error():
+    done = crashing("--debug", "catalog")
+    assert "Traceback" in done.stderr and "RuntimeError: kaboom" in done.stderr
+
+
+def test_debug_is_a_root_option_not_any_word():
+    # `--debug` after `--` is the catalog's argument, not the root option
+    done = crashing("catalog", "--", "--debug")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "internal error: RuntimeError: kaboom" in done.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import check_choice, usage_error
+from cybergap.cli.common import check_choice, emit, output_problem, stdout_console, usage_error, write_output
 
 FORMATS = ("table", "json", "markdown")
 SEVERITY_ORDER = ("info", "minor", "major", "critical")
@@ -51,19 +51,18 @@ def run(name: str, format: str, article: str | None, sections: list[str], output
     for section in sections:
         if section not in known_sections:
             return usage_error(f"no section {section!r} (one of: {', '.join(known_sections)})")
-    if output is not None and output.exists() and not force:
-        return usage_error(f"{output} exists; use --force to overwrite it")
+    if output is not None and (problem := output_problem(output, force)) is not None:
+        return usage_error(problem)  # before the work, not after
     document, code = load_valid(name, cache_dir)
     if document is None:
         return code
     assessment = assess(document.data, catalog, document.path)
     text = _render(assessment, format, article, sections, catalog, output is not None, width)
-    if text is not None:
-        if output is not None:
-            output.write_text(text, encoding="utf-8")
-            sys.stderr.write(f"wrote {output}\n")
-        else:
-            sys.stdout.write(text)
+    if output is not None:
+        if write_output(output, text, force):
+            return 2
+    elif text is not None:
+        emit(text, data=True)
     return _exit_code(assessment, fail_under, fail_on)
 
 
@@ -97,7 +96,7 @@ def _render(assessment, format, article, sections, catalog, to_file: bool, width
         console = Console(record=True, width=width or 100, file=io.StringIO(), color_system=None)
         console.print(renderable)
         return console.export_text()
-    Console(width=width, highlight=False).print(renderable)
+    stdout_console(width).print(renderable)
     return None
 
 
