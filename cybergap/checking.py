@@ -130,12 +130,6 @@ def check_all(items: list[Path | Problem], jobs: int, cache_dir: Path | None,
             results.append(_check_item(item, folder))
             advance()
         return results
-    from concurrent.futures import ProcessPoolExecutor
+    from cybergap.workers import run_pool
 
-    results = []
-    chunk = max(1, len(items) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(_check_item, items, folders, chunksize=chunk):
-            results.append(result)
-            advance()
-    return results
+    return run_pool(_check_item, items, folders, jobs=jobs, chunksize=max(1, len(items) // (jobs * 8)), advance=advance)

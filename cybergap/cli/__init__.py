@@ -130,13 +130,15 @@ def explain(
 
 
 def main() -> None:
-    """The `cybergap` program. A failed stdout and an internal error each end in one line on stderr
-    (none for a reader that went away) and a documented exit code."""
+    """The `cybergap` program. A stop signal, a failed stdout and an internal error each end in one
+    line on stderr (none for a reader that went away) and a documented exit code."""
+    from cybergap.workers import Interrupted, handle_signals
+
     try:
+        handle_signals()
         sys.exit(_run())
-    except KeyboardInterrupt:
-        sys.stderr.write("cybergap: interrupted\n")
-        sys.exit(130)
+    except (Interrupted, KeyboardInterrupt) as stop:
+        _stop(getattr(stop, "exit_code", 130))
 
 
 def _run() -> int:
@@ -168,3 +170,17 @@ def _debug_asked(args: list[str]) -> bool:
         if arg == "--" or not arg.startswith("-"):
             return False
     return False
+
+
+def _stop(code: int) -> None:
+    """After a stop signal: say so once, and leave at once. The workers are gone already
+    (cybergap.workers.run_pool); the interpreter's exit handlers would join the process pool's
+    threads, which is where a second Ctrl-C used to hang."""
+    import os
+
+    try:
+        sys.stderr.write("cybergap: interrupted\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # after SIGHUP the terminal may be gone
+        pass
+    os._exit(code)
