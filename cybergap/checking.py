@@ -107,19 +107,16 @@ def _check_item(item: Path | Problem, cache_dir: Path | None) -> FileResult:
 def check_all(items: list[Path | Problem], jobs: int, cache_dir: Path | None,
               advance: Callable[[], None] = lambda: None) -> list[FileResult]:
     """Check every item, in order; in `jobs` worker processes when there are enough files."""
+    # The cache's key holds the file name as strict UTF-8: a name that is not UTF-8 (its undecodable
+    # bytes are surrogate escapes) is checked without the cache rather than abort the whole check.
+    folders = [None if isinstance(item, Path) and any("\udc80" <= c <= "\udcff" for c in str(item)) else cache_dir
+               for item in items]
     if jobs <= 1 or len(items) < jobs * FILES_PER_WORKER:
         results = []
-        for item in items:
-            results.append(_check_item(item, cache_dir))
+        for item, folder in zip(items, folders):
+            results.append(_check_item(item, folder))
             advance()
         return results
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
+    from cybergap.workers import run_pool
 
-    results = []
-    chunk = max(1, len(items) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(partial(_check_item, cache_dir=cache_dir), items, chunksize=chunk):
-            results.append(result)
-            advance()
-    return results
+    return run_pool(_check_item, items, folders, jobs=jobs, chunksize=max(1, len(items) // (jobs * 8)), advance=advance)

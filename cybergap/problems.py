@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cybergap.escaping import printable
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -21,7 +23,8 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}"
 
     def __str__(self) -> str:
-        return f"{self.location()}: {self.severity}: {self.message} [{self.code}]"
+        """One line, whatever the file name or message holds (see cybergap.escaping.printable)."""
+        return printable(f"{self.location()}: {self.severity}: {self.message} [{self.code}]")
 
 
 # code -> (check it belongs to, short description, help text). One entry per code `check` can emit.

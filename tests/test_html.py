@@ -274,7 +274,7 @@ def test_assess_output_is_never_overwritten_without_force(cli, tmp_path):
 
 def test_unwritable_output_is_a_usage_error(cli, tmp_path):
     result = cli("assess", "kazakhstan", "-f", "html", "-o", tmp_path / "missing" / "r.html")
-    assert result.exit_code == 2 and result.stderr.startswith("cybergap: error: cannot write ")
+    assert result.exit_code == 2 and result.stderr.startswith("cybergap: error: folder ") and "does not exist" in result.stderr
 
 
 # --- the diff page ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ Commands import what they need inside their bodies so that ``--help`` and
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -23,13 +24,19 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_state = {"debug": False}
-
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"cybergap {__version__}")
+        from cybergap.cli.common import emit
+
+        emit(f"cybergap {__version__}\n")
         raise typer.Exit(0)
+
+
+def _a_number(value: Optional[float]) -> Optional[float]:
+    if value is not None and math.isnan(value):  # every comparison with nan is false: the gate would never close
+        raise typer.BadParameter("nan is not a score", param_hint="--fail-under")
+    return value
 
 
 @app.callback()
@@ -37,7 +44,8 @@ def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on internal errors."),
 ) -> None:
-    _state["debug"] = debug
+    """The root options; main() reads --debug itself (see _debug_asked), so that it also covers errors
+    raised before this runs."""
 
 
 @app.command()
@@ -72,9 +80,9 @@ def assess(
     format: str = typer.Option("table", "--format", "-f", help="table, json, markdown or html (one self-contained page; use -o)."),
     article: Optional[str] = typer.Option(None, "--article", "-a", help="Show one article in depth."),
     section: Optional[List[str]] = typer.Option(None, "--section", "-s", help="Only these sections (substantive, procedural, jurisdiction, international)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout (- for stdout); written whole or not at all."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
-    fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0, max=100, help="Exit 1 when the overall score is below SCORE."),
+    fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0, max=100, callback=_a_number, help="Exit 1 when the overall score is below SCORE."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 on a finding at or above this severity (info, minor, major, critical)."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where `check` verdicts are cached; a profile checked before is not validated again (default: the user's cache folder)."),
@@ -83,9 +91,9 @@ def assess(
 ) -> None:
     """Assess a profile against the Convention: ratings, scores, priorities, findings and remedies."""
     from cybergap.cli.assess_cmd import run
-    from cybergap.cli.common import cache_folder
+    from cybergap.cli.common import cache_folder, output_option
 
-    raise typer.Exit(run(profile, format, article, section or [], output, force, fail_under, fail_on, width,
+    raise typer.Exit(run(profile, format, article, section or [], output_option(output), force, fail_under, fail_on, width,
                          cache_folder(cache_dir, no_cache), details))
 
 
@@ -94,7 +102,7 @@ def diff(
     old: str = typer.Argument(..., help="The old side: a path, a profile name, or PATH@REV / NAME@REV (a git revision)."),
     new: str = typer.Argument(..., help="The new side, likewise."),
     format: str = typer.Option("table", "--format", "-f", help="table, json, markdown or html (one self-contained page; use -o)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout (- for stdout); written whole or not at all."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     fail_on_regression: bool = typer.Option(False, "--fail-on-regression", help="Exit 1 when the overall score drops or an article's computed status or score gets worse."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
@@ -102,10 +110,11 @@ def diff(
     no_cache: bool = typer.Option(False, "--no-cache", help="Validate both sides anew; neither read nor write the cache."),
 ) -> None:
     """Show what changed between two versions of a profile, and whether it got better or worse."""
-    from cybergap.cli.common import cache_folder
+    from cybergap.cli.common import cache_folder, output_option
     from cybergap.cli.diff_cmd import run
 
-    raise typer.Exit(run(old, new, format, fail_on_regression, width, cache_folder(cache_dir, no_cache), output, force))
+    raise typer.Exit(run(old, new, format, fail_on_regression, width, cache_folder(cache_dir, no_cache),
+                         output_option(output), force))
 
 
 @app.command()
@@ -128,15 +137,57 @@ def explain(
 
 
 def main() -> None:
+    """The `cybergap` program. A stop signal, a failed stdout and an internal error each end in one
+    line on stderr (none for a reader that went away) and a documented exit code."""
+    from cybergap.workers import Interrupted, handle_signals
+
     try:
-        app()
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
+        handle_signals()
+        sys.exit(_run())
+    except (Interrupted, KeyboardInterrupt) as stop:
+        _stop(getattr(stop, "exit_code", 130))
+
+
+def _run() -> int:
+    from cybergap.cli.common import OutputError, guard_streams, output_failed
+
+    guard_streams()
+    code = 0
+    try:
+        try:
+            app()
+        except SystemExit as done:
+            code = done.code
+        except Exception as exc:  # one line, never a traceback, unless asked
+            if _debug_asked(sys.argv[1:]):
+                raise
+            sys.stderr.write(f"cybergap: internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)\n")
+            code = 2
+        sys.stdout.flush()  # what is still buffered fails here, not in the interpreter's exit
+    except OutputError as failure:
+        return output_failed(failure.error)
+    return code
+
+
+def _debug_asked(args: list[str]) -> bool:
+    """Whether --debug is among the root options, which come before the command's name."""
+    for arg in args:
+        if arg == "--debug":
+            return True
+        if arg == "--" or not arg.startswith("-"):
+            return False
+    return False
+
+
+def _stop(code: int) -> None:
+    """After a stop signal: say so once, and leave at once. The workers are gone already
+    (cybergap.workers.run_pool); the interpreter's exit handlers would join the process pool's
+    threads, which is where a second Ctrl-C used to hang."""
+    import os
+
+    try:
         sys.stderr.write("cybergap: interrupted\n")
-        sys.exit(130)
-    except Exception as exc:  # one line, never a traceback, unless asked
-        if _state["debug"] or "--debug" in sys.argv:
-            raise
-        sys.stderr.write(f"cybergap: internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)\n")
-        sys.exit(2)
+        sys.stderr.flush()
+    except (OSError, ValueError):  # after SIGHUP the terminal may be gone
+        pass
+    os._exit(code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import check_choice, refuse_overwrite, rejected, usage_error, write_report
+from cybergap.cli.common import check_choice, refuse_overwrite, rejected, stdout_console, usage_error, write_report
 
 FORMATS = ("table", "json", "markdown", "html")
 SEVERITY_ORDER = ("info", "minor", "major", "critical")
@@ -30,7 +30,7 @@ def run(name: str, format: str, article: str | None, sections: list[str], output
     if format == "html" and (article is not None or sections):
         return usage_error("--format html shows every article; --article and --section are for the other formats")
     if (refused := refuse_overwrite(output, force)) is not None:
-        return refused
+        return refused  # before the work, not after
     from cybergap.intake import Rejected, open_profile
 
     opened = open_profile(name, cache_dir)
@@ -39,7 +39,7 @@ def run(name: str, format: str, article: str | None, sections: list[str], output
     document = opened.document
     assessment = assess(document.data, catalog, document.path)
     text = _render(assessment, format, article, sections, catalog, output is not None, width, details)
-    if text is not None and (failed := write_report(text, output)):
+    if text is not None and (failed := write_report(text, output, force, data=format != "table")):
         return failed
     return _exit_code(assessment, fail_under, fail_on)
 
@@ -54,9 +54,9 @@ def _render(assessment, format, article, sections, catalog, to_file: bool, width
         if articles or sections:
             data["articles"] = [a for a in data["articles"]
                                 if (not articles or a["article"] in articles) and (not sections or a["section"] in sections)]
-        import json
+        from cybergap.escaping import dumps
 
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return dumps(data)
     if format == "markdown":
         from cybergap.render import markdown
 
@@ -77,7 +77,7 @@ def _render(assessment, format, article, sections, catalog, to_file: bool, width
         from cybergap.cli.common import export_text
 
         return export_text(renderable, width)
-    Console(width=width, highlight=False).print(renderable)
+    stdout_console(width).print(renderable)
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cybergap.cli.common import check_choice, stdout_console, usage_error
+from cybergap.cli.common import check_choice, emit, stdout_console, usage_error
 
 
 def run(article_number: str | None, format: str) -> int:
@@ -17,7 +17,7 @@ def run(article_number: str | None, format: str) -> int:
         if article is None:
             return usage_error(f"no article {article_number!r} in the Convention catalogue (articles 1-35)")
     if format == "json":
-        print(render.catalog_json(catalog, article))
+        emit(render.catalog_json(catalog, article) + "\n", data=True)
         return 0
     console = stdout_console()
     console.print(render.article_view(catalog, article) if article else render.catalog_table(catalog))

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import cache_folder, check_choice
+from cybergap.cli.common import cache_folder, check_choice, emit
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 PROGRESS_FROM = 20  # files; fewer finish before a progress bar would be worth showing
@@ -23,7 +23,7 @@ def run(paths: list[Path], format: str | None, strict: bool, jobs: int | None = 
     items = list(iter_files(paths or [Path("profiles")]))
     with _progress(len(items)) as advance:
         results = check_all(items, jobs or os.cpu_count() or 1, cache_dir, advance)
-    sys.stdout.write(_render(results, format, strict))
+    emit(_render(results, format, strict), data=format != "text")
     errors = sum(r.errors for r in results)
     warnings = sum(len(r.problems) - r.errors for r in results)
     sys.stderr.write(f"{len(results)} file(s) checked: {errors} error(s), {warnings} warning(s)\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cybergap.cli.common import check_choice, refuse_overwrite, rejected, write_report
+from cybergap.cli.common import check_choice, refuse_overwrite, rejected, stdout_console, write_report
 
 FORMATS = ("table", "json", "markdown", "html")
 
@@ -42,14 +42,12 @@ def run(old_spec: str, new_spec: str, format: str, fail_on_regression: bool, wid
         from cybergap.render import diff_table
 
         if output is None:
-            from rich.console import Console
-
-            Console(width=width, highlight=False).print(diff_table.render(delta))
+            stdout_console(width).print(diff_table.render(delta))
             text = None
         else:
             from cybergap.cli.common import export_text
 
             text = export_text(diff_table.render(delta), width)
-    if text is not None and (failed := write_report(text, output)):
+    if text is not None and (failed := write_report(text, output, force, data=format != "table")):
         return failed
     return 1 if fail_on_regression and delta.regressions else 0

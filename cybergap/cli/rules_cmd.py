@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from cybergap.cli.common import check_choice, stdout_console, usage_error
+from cybergap.cli.common import check_choice, emit, stdout_console, usage_error
 
 
 def run_rules(format: str) -> int:
@@ -13,7 +13,7 @@ def run_rules(format: str) -> int:
     check_choice(format, ("table", "json"))
     rules = all_rules()
     if format == "json":
-        print(json.dumps([_rule_dict(r) for r in rules], indent=2, ensure_ascii=False))
+        emit(json.dumps([_rule_dict(r) for r in rules], indent=2, ensure_ascii=False) + "\n", data=True)
         return 0
     from rich.table import Table
 
@@ -38,18 +38,19 @@ def run_explain(code: str, format: str) -> int:
               "rating": ("How cybergap rates articles", RATING_RULE)}
     if code.lower() in topics:
         heading, text = topics[code.lower()]
-        print(json.dumps({code.lower(): text}, indent=2) if format == "json" else f"{heading}\n\n{text}")
+        if format == "json":
+            emit(json.dumps({code.lower(): text}, indent=2) + "\n", data=True)
+        else:
+            emit(f"{heading}\n\n{text}\n")
         return 0
     found = {r.code: r for r in all_rules()}.get(code.upper())
     if found is None:
         return usage_error(f"no rule {code!r}; `cybergap rules` lists them, `cybergap explain scoring` and `explain rating` explain scores and ratings")
     if format == "json":
-        print(json.dumps(_rule_dict(found), indent=2, ensure_ascii=False))
+        emit(json.dumps(_rule_dict(found), indent=2, ensure_ascii=False) + "\n", data=True)
         return 0
-    print(f"{found.code} {found.name} ({found.severity}) — {found.convention}\n")
-    print(f"Why:\n{found.rationale}\n")
-    print(f"What it checks:\n{found.doc}\n")
-    print(f"Remedy:\n{found.remediation}")
+    emit(f"{found.code} {found.name} ({found.severity}) — {found.convention}\n\n"
+         f"Why:\n{found.rationale}\n\nWhat it checks:\n{found.doc}\n\nRemedy:\n{found.remediation}\n")
     return 0
 
 

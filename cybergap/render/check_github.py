@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from cybergap.escaping import printable
+
 
 def _data(text: str) -> str:
+    text = printable(text)  # no control characters, raw or as ANSI colours, in the log
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from cybergap import __version__
+from cybergap.escaping import decodable, dumps
 
 
 def render(results, strict: bool = False) -> str:
@@ -13,11 +12,11 @@ def render(results, strict: bool = False) -> str:
         errors = sum(1 for p in r.problems if p.severity == "error")
         warnings = len(r.problems) - errors
         files.append({
-            "path": r.path,
+            "path": decodable(r.path),
             "valid": errors == 0 and not (strict and warnings),
             "problems": [
                 {"line": p.line, "column": p.column, "severity": p.severity, "code": p.code,
-                 "message": p.message, "pointer": p.pointer or None}
+                 "message": decodable(p.message), "pointer": p.pointer or None}
                 for p in r.problems
             ],
         })
@@ -28,5 +27,4 @@ def render(results, strict: bool = False) -> str:
         "warnings": sum(1 for r in results for p in r.problems if p.severity == "warning"),
         "strict": strict,
     }
-    return json.dumps({"tool": {"name": "cybergap", "version": __version__}, "summary": summary, "files": files},
-                      indent=2, ensure_ascii=False) + "\n"
+    return dumps({"tool": {"name": "cybergap", "version": __version__}, "summary": summary, "files": files})

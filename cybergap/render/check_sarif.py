@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import PurePath
 from urllib.parse import quote
 
 from cybergap import __version__
+from cybergap.escaping import decodable, dumps
 from cybergap.problems import CODES, Problem
 
 LEVEL = {"error": "error", "warning": "warning"}
@@ -18,7 +18,7 @@ def fingerprint(problem: Problem) -> str:
     """Stable across unrelated edits: file, code, data pointer and message without numbers."""
     text = re.sub(r"\d+", "#", problem.message)
     raw = "\x1f".join((PurePath(problem.path).as_posix(), problem.code, problem.pointer, text))
-    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _rule(code: str) -> dict:
@@ -40,14 +40,14 @@ def render(results) -> str:
     index = {code: i for i, code in enumerate(codes)}
     sarif_results = []
     for p in problems:
-        location: dict = {"artifactLocation": {"uri": quote(PurePath(p.path).as_posix())}}
+        location: dict = {"artifactLocation": {"uri": quote(PurePath(p.path).as_posix(), errors="surrogateescape")}}
         if p.line is not None:
             location["region"] = {"startLine": p.line, "startColumn": p.column or 1}
         sarif_results.append({
             "ruleId": p.code,
             "ruleIndex": index[p.code],
             "level": LEVEL[p.severity],
-            "message": {"text": p.message},
+            "message": {"text": decodable(p.message)},
             "locations": [{"physicalLocation": location}],
             "partialFingerprints": {"cybergap/v1": fingerprint(p)},
         })
@@ -59,4 +59,4 @@ def render(results) -> str:
             "results": sarif_results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dumps(log)

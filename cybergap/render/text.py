@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
+from cybergap.escaping import show_invisible
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\x1b\[[0-9;?]*[ -/]*[@-~]")
 
 
 def clean(value: object) -> str:
-    """Strip terminal escape sequences and control characters (newlines and tabs kept)."""
-    return _CONTROL.sub("", "" if value is None else str(value))
+    """Strip terminal escape sequences and control characters (newlines and tabs kept); show
+    bidi overrides and zero-width characters as <U+202E>, so text reads as it is stored."""
+    return show_invisible(_CONTROL.sub("", "" if value is None else str(value)))
 
 
 def plain(value: object, style: str = ""):
