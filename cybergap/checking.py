@@ -107,16 +107,13 @@ def _check_item(item: Path | Problem, cache_dir: Path | None) -> FileResult:
 def check_all(items: list[Path | Problem], jobs: int, cache_dir: Path | None,
               advance: Callable[[], None] = lambda: None) -> list[FileResult]:
     """Check every item, in order; in `jobs` worker processes when there are enough files."""
-    # The cache's key holds the file name as strict UTF-8: a name that is not UTF-8 (its undecodable
-    # bytes are surrogate escapes) is checked without the cache rather than abort the whole check.
-    folders = [None if isinstance(item, Path) and any("\udc80" <= c <= "\udcff" for c in str(item)) else cache_dir
-               for item in items]
     if jobs <= 1 or len(items) < jobs * FILES_PER_WORKER:
         results = []
-        for item, folder in zip(items, folders):
-            results.append(_check_item(item, folder))
+        for item in items:
+            results.append(_check_item(item, cache_dir))
             advance()
         return results
     from cybergap.workers import run_pool
 
-    return run_pool(_check_item, items, folders, jobs=jobs, chunksize=max(1, len(items) // (jobs * 8)), advance=advance)
+    return run_pool(_check_item, items, [cache_dir] * len(items), jobs=jobs,
+                    chunksize=max(1, len(items) // (jobs * 8)), advance=advance)
