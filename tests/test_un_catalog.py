@@ -377,3 +377,74 @@ def test_an_unknown_framework_is_refused_by_name():
 def test_the_catalogue_names_the_source_copy_it_was_checked_against(data):
     assert (CATALOG / data["convention"]["source"]["path"]).resolve() == SOURCE.resolve()
     assert SOURCE.read_text(encoding="utf-8").startswith("https://github.com/AhmedZakiMohamed/synQanun-semantic-search/")
+
+
+# --- `cybergap catalog --framework un-cybercrime` --------------------------------------------------
+
+def _rows(stdout: str) -> dict[str, str]:
+    """Article number -> the table line that starts its row."""
+    return {m.group(1): line for line in stdout.splitlines() if (m := re.match(r"^│ +(\d+) │", line))}
+
+
+def test_catalog_table_marks_every_unverified_article(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
+    result = cli("catalog", "--framework", "un-cybercrime")
+    assert result.exit_code == 0, result.stderr
+    assert "United Nations Convention against Cybercrime (A/RES/79/243)" in result.stdout
+    rows = _rows(result.stdout)
+    assert list(rows) == [str(n) for n in range(1, 53)]
+    for number, line in rows.items():
+        expected = "yes" if int(number) <= 15 else "UNVERIFIED"
+        assert re.search(rf"│ {expected} +│$", line), line
+
+
+def test_catalog_article_view_of_an_unverified_article_says_so_everywhere(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
+    result = cli("catalog", "16", "--framework", "un-cybercrime")
+    assert result.exit_code == 0, result.stderr
+    flat = " ".join(result.stdout.replace("│", " ").split())
+    assert "Article 16 – Non-consensual dissemination of intimate images – UNVERIFIED" in flat
+    assert "no text of this article is held" in flat and "the curators' words, not the treaty's" in flat
+    rows = [line for line in result.stdout.splitlines() if re.match(r"^│ un-16\.\d", line)]
+    assert len(rows) == len(load_catalog("un-cybercrime").article("16")["elements"])
+    assert all(line.rstrip().endswith("│ UNVERIFIED │") for line in rows), rows
+    assert "(freely, un-16.5) (UNVERIFIED)" in flat  # the qualifier too
+    assert not re.search("[\u0600-\u06ff]", result.stdout)  # no treaty text where none is held
+
+
+def test_catalog_article_view_of_a_verified_article_shows_the_arabic_and_labels_the_english(cli, monkeypatch, arabic):
+    monkeypatch.setenv("COLUMNS", "160")
+    result = cli("catalog", "9", "--framework", "un-cybercrime")
+    assert result.exit_code == 0, result.stderr
+    flat = " ".join(result.stdout.replace("│", " ").split())
+    assert f"official Arabic text: {arabic['9']['title']} (verified)" in flat
+    assert fold(arabic["9"]["lines"][1]) in flat  # paragraph 2 (serious harm), verbatim
+    assert "Summary (the curators' words, not the treaty's)" in flat
+    assert re.search(r"│ un-9\.1 .*│ yes +│$", result.stdout, re.M)
+    assert "the conduct results in serious harm (freely, un-9.2)" in flat
+
+
+def test_catalog_json_for_the_un_framework(cli):
+    whole = json.loads(cli("catalog", "--framework", "un-cybercrime", "--format", "json").stdout)
+    assert whole["convention"]["document"] == "A/RES/79/243"
+    assert [a["verified"] for a in whole["articles"]] == [n <= 15 for n in range(1, 53)]
+    article = json.loads(cli("catalog", "19", "--framework", "un-cybercrime", "-f", "json").stdout)
+    assert {e["id"]: (e["obligation"], e["verified"]) for e in article["elements"]} == {
+        "un-19.1": ("mandatory", False), "un-19.2": ("optional", False), "un-19.3": ("optional", False)}
+
+
+def test_catalog_framework_errors(cli):
+    unknown = cli("catalog", "--framework", "coe-185")
+    assert unknown.exit_code == 2 and "'coe-185' is not one of budapest, un-cybercrime" in unknown.stderr
+    missing = cli("catalog", "53", "--framework", "un-cybercrime")
+    assert missing.exit_code == 2
+    assert missing.stderr == "cybergap: error: no article '53' in the un-cybercrime catalogue (articles 1-52)\n"
+
+
+def test_catalog_defaults_to_budapest_unchanged(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    default, explicit = cli("catalog", "4"), cli("catalog", "4", "--framework", "budapest")
+    assert default.exit_code == explicit.exit_code == 0
+    assert default.stdout == explicit.stdout
+    assert "Verified" not in default.stdout and "UNVERIFIED" not in default.stdout
+    assert cli("catalog", "99").stderr == "cybergap: error: no article '99' in the Convention catalogue (articles 1-35)\n"
