@@ -23,12 +23,22 @@ def schema_path(name: str) -> Path:
     return data_dir("schemas") / name
 
 
-def catalog_path() -> Path:
-    """The catalogue's source, curated by hand."""
-    return PACKAGE / "catalog" / "budapest.yaml"
+def catalog_path(framework: str = "budapest") -> Path:
+    """A framework's catalogue source, curated by hand (`budapest.yaml`, `un-cybercrime.yaml`)."""
+    return PACKAGE / "catalog" / f"{framework}.yaml"
 
 
-def compiled_catalog_path() -> Path:
+def compiled_catalog_path(framework: str = "budapest") -> Path:
     """The same data as JSON, which loads about 5x faster; `python -m cybergap.catalog` writes it
     from the YAML, and a test holds the two equal."""
-    return PACKAGE / "catalog" / "budapest.json"
+    return PACKAGE / "catalog" / f"{framework}.json"
+
+
+def crosswalk_path() -> Path:
+    """The crosswalk from the UN Convention's elements to Budapest's, curated by hand."""
+    return PACKAGE / "catalog" / "crosswalk-un-budapest.yaml"
+
+
+def compiled_crosswalk_path() -> Path:
+    """The crosswalk as JSON, written by `python -m cybergap.catalog` like the catalogues."""
+    return PACKAGE / "catalog" / "crosswalk-un-budapest.json"

@@ -52,11 +52,12 @@ def _root(
 def catalog(
     article: Optional[str] = typer.Argument(None, help="An article number, e.g. 16; all articles when omitted."),
     format: str = typer.Option("table", "--format", "-f", help="table or json."),
+    framework: str = typer.Option("budapest", "--framework", help="budapest or un-cybercrime."),
 ) -> None:
-    """Show the Convention: all articles, or one article's text and elements."""
+    """Show a Convention: all articles, or one article's text and elements."""
     from cybergap.cli.catalog_cmd import run
 
-    raise typer.Exit(run(article, format))
+    raise typer.Exit(run(article, format, framework))
 
 
 @app.command()

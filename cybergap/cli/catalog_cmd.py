@@ -1,21 +1,24 @@
-"""`cybergap catalog [ARTICLE]`."""
+"""`cybergap catalog [ARTICLE] [--framework budapest|un-cybercrime]`."""
 
 from __future__ import annotations
 
 from cybergap.cli.common import check_choice, emit, stdout_console, usage_error
 
 
-def run(article_number: str | None, format: str) -> int:
-    from cybergap.catalog import load_catalog
+def run(article_number: str | None, format: str, framework: str = "budapest") -> int:
+    from cybergap.catalog import FRAMEWORKS, load_catalog
     from cybergap.render import catalog as render
 
     check_choice(format, ("table", "json"))
-    catalog = load_catalog()
+    check_choice(framework, FRAMEWORKS, "--framework")
+    catalog = load_catalog(framework)
     article = None
     if article_number is not None:
         article = catalog.article(article_number.removeprefix("Art.").strip())
         if article is None:
-            return usage_error(f"no article {article_number!r} in the Convention catalogue (articles 1-35)")
+            name = "Convention" if framework == "budapest" else framework
+            numbers = f"{catalog.articles[0]['number']}-{catalog.articles[-1]['number']}"
+            return usage_error(f"no article {article_number!r} in the {name} catalogue (articles {numbers})")
     if format == "json":
         emit(render.catalog_json(catalog, article) + "\n", data=True)
         return 0
