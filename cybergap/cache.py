@@ -27,7 +27,7 @@ from pathlib import Path
 
 from cybergap import __version__
 from cybergap.problems import CODES, Problem
-from cybergap.resources import PACKAGE, compiled_catalog_path, schema_path
+from cybergap.resources import PACKAGE, schema_path
 
 _PROBLEM_FIELDS = {"path": str, "message": str, "line": (int, type(None)), "column": (int, type(None)),
                    "code": str, "severity": str, "pointer": str}
@@ -54,7 +54,8 @@ def digest(data: bytes) -> str:
 @lru_cache(maxsize=1)
 def _tool_stamp() -> str:
     code = [path.read_bytes() for path in sorted(PACKAGE.rglob("*.py"))]
-    parts = [__version__.encode(), *code, compiled_catalog_path().read_bytes(), schema_path("profile.schema.json").read_bytes()]
+    catalogues = [path.read_bytes() for path in sorted((PACKAGE / "catalog").glob("*.json"))]  # every framework, the crosswalk
+    parts = [__version__.encode(), *code, *catalogues, schema_path("profile.schema.json").read_bytes()]
     return digest(b"\x00".join(parts))
 
 

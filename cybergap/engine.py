@@ -12,25 +12,36 @@ from cybergap import priorities
 from cybergap.scoring import fixer, score_articles, score_sections, with_impact
 
 
-def evaluate(ctx: Context) -> list[Finding]:
+def reads_catalogue(finding: Finding) -> bool:
+    """Its rule reads only the catalogue (coverage, qualifiers), so it runs on any framework."""
+    rule = REGISTRY[finding.rule]
+    return rule.generic or rule.portable
+
+
+def evaluate(ctx: Context, catalogue_rules_only: bool = False, extra: tuple[Finding, ...] = ()) -> list[Finding]:
     """Every rule's findings on the articles the profile assesses (maps at least one element of).
 
     An article the profile does not map has no evidence either way: it is reported as
     not assessed, never as a gap. A generic coverage finding is dropped where a specific
-    rule speaks to the same element.
+    rule speaks to the same element. With `catalogue_rules_only` (another framework than the one
+    the rules were written for) only the rules that read the catalogue run, beside the `extra`
+    findings carried over from Budapest (cybergap.frameworks).
     """
     assessed = {ctx.catalog.elements[e]["article"] for e in ctx.mappings if e in ctx.catalog.elements}
     findings: list[Finding] = []
     for rule in all_rules():
-        findings.extend(f for f in rule.check(ctx) if f.article in assessed)
+        if not catalogue_rules_only or rule.generic or rule.portable:
+            findings.extend(f for f in rule.check(ctx) if f.article in assessed)
+    findings += [f for f in extra if f.article in assessed]
     specific = {element for f in findings if REGISTRY[f.rule].replaces_coverage for element in f.affected}
     return [f for f in findings if not (REGISTRY[f.rule].generic and f.element in specific)]
 
 
-def assess(profile: dict, catalog: Catalog, profile_path: str = "", today: date | None = None) -> Assessment:
+def assess(profile: dict, catalog: Catalog, profile_path: str = "", today: date | None = None,
+           extra_findings: list[Finding] | None = None) -> Assessment:
     today = today or date.today()
     ctx = Context(profile, catalog)
-    findings = with_impact(ctx, evaluate(ctx), today)
+    findings = with_impact(ctx, evaluate(ctx, extra_findings is not None, tuple(extra_findings or ())), today)
     _, base_overall, fix = fixer(ctx, findings, today)
     titles = {article["number"]: article["title"] for article in catalog.articles}
     ranked = priorities.rank(findings, titles, lambda indices: (fix(indices)[1] or 0) - (base_overall or 0))
@@ -55,6 +66,8 @@ def assess(profile: dict, catalog: Catalog, profile_path: str = "", today: date 
         notes=tuple(notes),
         provisions=provision_labels(ctx),
         priorities=ranked,
+        framework=catalog.convention.get("framework", "budapest"),
+        framework_title=catalog.convention.get("title", ""),
     )
 
 

@@ -147,6 +147,7 @@ class ElementResult:
     provisions: tuple[str, ...]
     score: float | None  # 0..1; None when excluded or not scored
     weight: str = ""  # core | ancillary for a mandatory element
+    verified: bool = True  # False: the catalogue could not check it against an official text
     excluded: str = ""  # why it is left out of the score
     note: str = ""
 
@@ -192,6 +193,18 @@ class SectionResult:
 
 
 @dataclass(frozen=True)
+class NotCarried:
+    """A Budapest finding that does not carry over to another framework, and why."""
+
+    rule: str
+    severity: Severity
+    article: str  # Budapest's
+    element: str  # Budapest's
+    message: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Priority:
     """One reform, and the findings it would answer together, ranked (see cybergap.priorities)."""
 
@@ -224,6 +237,9 @@ class Assessment:
     # provision id -> {"label": "PC Article 205", "title": ..., "excerpts": [...]}, for display
     provisions: dict = field(default_factory=dict)
     priorities: tuple[Priority, ...] = ()
+    framework: str = "budapest"
+    framework_title: str = "Convention on Cybercrime"
+    not_carried: tuple[NotCarried, ...] = ()  # under another framework: Budapest gaps that vanish
 
     def rating_counts(self) -> dict[str, int]:
         """Articles per rating, and those not assessed."""

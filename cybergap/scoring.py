@@ -80,7 +80,7 @@ def element_results(ctx, article: dict, caps: dict[str, float], fixed: frozenset
         results.append(ElementResult(
             id=element_id, label=element["label"], obligation=element["obligation"], coverage=coverage,
             provisions=tuple(mapping.get("provisions", [])), score=score, excluded=excluded,
-            note=mapping.get("note", ""), weight=element.get("weight", "")))
+            note=mapping.get("note", ""), weight=element.get("weight", ""), verified=element.get("verified", True)))
     return results
 
 

@@ -96,6 +96,13 @@ def _duplicates(doc: Document, items: list, key: str, collection: str, what: str
     return problems
 
 
+def _other_elements() -> dict:
+    """The elements of the other frameworks' catalogues, which a profile may map too (un-…)."""
+    from cybergap.catalog import load_catalog
+
+    return load_catalog("un-cybercrime").elements
+
+
 def reference_problems(doc: Document, catalog: Catalog) -> list[Problem]:
     """Ids that are defined twice, or cited but never defined (in the profile or the catalogue)."""
     data = doc.data
@@ -117,7 +124,7 @@ def reference_problems(doc: Document, catalog: Catalog) -> list[Problem]:
                                      "undefined-instrument"))
     for index, mapping in enumerate(mappings):
         element = mapping.get("element")
-        if element not in catalog.elements:
+        if element not in catalog.elements and element not in _other_elements():
             problems.append(_problem(doc, ("mappings", index, "element"),
                                      f"element {element!r} is not in the Convention catalogue", "unknown-element"))
         for pos, provision_id in enumerate(mapping.get("provisions", [])):

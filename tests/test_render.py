@@ -57,7 +57,7 @@ def _is_json_report(text: str) -> bool:
 
 
 def _is_markdown(text: str) -> bool:
-    return text.startswith("# cybergap assessment: Testland (TL)\n") and "\n| Art. | Title | Rating | Status | Score | Findings |\n" in text
+    return text.startswith("# cybergap assessment: Testland (TL) · Convention on Cybercrime\n") and "\n| Art. | Title | Rating | Status | Score | Findings |\n" in text
 
 
 def _is_table(text: str) -> bool:

@@ -89,13 +89,14 @@ def assess(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where `check` verdicts are cached; a profile checked before is not validated again (default: the user's cache folder)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Validate the profile anew; neither read nor write the cache."),
     details: bool = typer.Option(False, "--details", help="In the table, every finding article by article after the summary."),
+    framework: str = typer.Option("budapest", "--framework", help="budapest, or un-cybercrime (the UN Convention against Cybercrime, through the crosswalk)."),
 ) -> None:
     """Assess a profile against the Convention: ratings, scores, priorities, findings and remedies."""
     from cybergap.cli.assess_cmd import run
     from cybergap.cli.common import cache_folder, output_option
 
     raise typer.Exit(run(profile, format, article, section or [], output_option(output), force, fail_under, fail_on, width,
-                         cache_folder(cache_dir, no_cache), details))
+                         cache_folder(cache_dir, no_cache), details, framework))
 
 
 @app.command()
@@ -116,6 +117,24 @@ def diff(
 
     raise typer.Exit(run(old, new, format, fail_on_regression, width, cache_folder(cache_dir, no_cache),
                          output_option(output), force))
+
+
+@app.command()
+def crosswalk(
+    profile: str = typer.Argument(..., help="A profile name (e.g. kazakhstan) or path."),
+    framework: str = typer.Option("un-cybercrime", "--framework", help="The framework to set beside Budapest."),
+    format: str = typer.Option("table", "--format", "-f", help="table, markdown or json."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout (- for stdout)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where `check` verdicts are cached (default: the user's cache folder)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Validate the profile anew; neither read nor write the cache."),
+) -> None:
+    """One profile under Budapest and under the UN Convention: gaps that remain, vanish, and what the UN adds."""
+    from cybergap.cli.common import cache_folder, output_option
+    from cybergap.cli.crosswalk_cmd import run
+
+    raise typer.Exit(run(profile, format, framework, output_option(output), force, width, cache_folder(cache_dir, no_cache)))
 
 
 @app.command()

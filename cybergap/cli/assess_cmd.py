@@ -13,16 +13,18 @@ SEVERITY_ORDER = ("info", "minor", "major", "critical")
 
 def run(name: str, format: str, article: str | None, sections: list[str], output: Path | None, force: bool,
         fail_under: float | None, fail_on: str | None, width: int | None, cache_dir: Path | None = None,
-        details: bool = False) -> int:
-    from cybergap.catalog import load_catalog
-    from cybergap.engine import assess
+        details: bool = False, framework: str = "budapest") -> int:
+    from cybergap.catalog import FRAMEWORKS, load_catalog
+    from cybergap.frameworks import assess
 
     check_choice(format, FORMATS)
+    check_choice(framework, tuple(FRAMEWORKS), "--framework")
     if fail_on is not None:
         check_choice(fail_on, SEVERITY_ORDER, "--fail-on")
-    catalog = load_catalog()
+    catalog = load_catalog(framework)
     if article is not None and catalog.article(article) is None:
-        return usage_error(f"no article {article!r} in the Convention catalogue (articles 1-35)")
+        numbers = [a["number"] for a in catalog.articles]
+        return usage_error(f"no article {article!r} in the {catalog.convention['title']} catalogue (articles {numbers[0]}-{numbers[-1]})")
     known_sections = [s["id"] for s in catalog.sections]
     for section in sections:
         if section not in known_sections:
@@ -37,7 +39,7 @@ def run(name: str, format: str, article: str | None, sections: list[str], output
     if isinstance(opened, Rejected):
         return rejected(opened)
     document = opened.document
-    assessment = assess(document.data, catalog, document.path)
+    assessment = assess(document.data, framework, document.path)
     text = _render(assessment, format, article, sections, catalog, output is not None, width, details)
     if text is not None and (failed := write_report(text, output, force, data=format != "table")):
         return failed
@@ -70,7 +72,9 @@ def _render(assessment, format, article, sections, catalog, to_file: bool, width
     from cybergap.render import table
 
     if article:
-        renderable = table.render_article(assessment, article, catalog.article(article)["text"])
+        text = catalog.article(article).get("text") or "The project holds no text of this article; see its summary: " \
+            + catalog.article(article).get("summary", "")
+        renderable = table.render_article(assessment, article, text)
     else:
         renderable = table.render(assessment, None, sections or None, details)
     if to_file:

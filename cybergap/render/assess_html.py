@@ -145,5 +145,5 @@ def render(assessment: Assessment, catalog) -> str:
         convention={x.number: (catalog.article(x.number) or {}).get("text", "") for x in a.articles},
         cited={x.number: cited_provisions(x) for x in a.articles},
         provision=lambda pid: a.provisions.get(pid, {}), labels=labels(a),
-        **page_head(f"cybergap · {a.country} ({a.iso2}) · Budapest Convention assessment"),
+        **page_head(f"cybergap · {a.country} ({a.iso2}) · {a.framework_title} assessment"),
     )

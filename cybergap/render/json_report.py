@@ -28,6 +28,7 @@ def finding_dict(finding: Finding, assessment: Assessment) -> dict:
 def to_dict(assessment: Assessment) -> dict:
     return {
         "tool": {"name": "cybergap", "version": __version__},
+        "framework": assessment.framework,
         "profile": {
             "path": assessment.profile_path,
             "country": assessment.country,
@@ -66,7 +67,7 @@ def to_dict(assessment: Assessment) -> dict:
                 "elements": [
                     {"id": e.id, "label": e.label, "obligation": e.obligation, "coverage": e.coverage,
                      "provisions": list(e.provisions), "score": e.score, "excluded": e.excluded or None,
-                     "weight": e.weight or None}
+                     "weight": e.weight or None, **({} if e.verified else {"verified": False})}
                     for e in a.elements
                 ],
                 "findings": [finding_dict(f, assessment) for f in a.findings],
@@ -82,5 +83,9 @@ def to_dict(assessment: Assessment) -> dict:
              "remedies": list(p.remedies), "impact": {"overall": p.overall_gain}, "findings": len(p.findings)}
             for p in assessment.priorities
         ],
+        **({"not_carried_over": [
+            {"rule": n.rule, "severity": n.severity, "budapest_article": n.article, "budapest_element": n.element,
+             "message": n.message, "reason": n.reason} for n in assessment.not_carried]}
+           if assessment.framework != "budapest" else {}),
         "notes": list(assessment.notes),
     }

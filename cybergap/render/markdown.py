@@ -42,7 +42,7 @@ def render(a: Assessment, articles: list[str] | None = None, sections: list[str]
     ratings = a.rating_counts()
     date = f" ({cell(a.source_date)})" if a.source_date and a.source_date[:4] not in a.source_title else ""
     lines = [
-        f"# cybergap assessment: {cell(a.country)} ({cell(a.iso2)})",
+        f"# cybergap assessment: {cell(a.country)} ({cell(a.iso2)}) · {cell(a.framework_title)}",
         "",
         f"**Overall score {score(a.overall)} / 100** · profile {cell(a.profile_version)} · " + counted(counts),
         "",
@@ -79,6 +79,10 @@ def render(a: Assessment, articles: list[str] | None = None, sections: list[str]
         lines += ["## Priorities", "", "| # | Severity | Reform | Articles | Rules | +Overall |", "|---:|---|---|---|---|---:|"]
         lines += [f"| {p.rank} | {p.severity} | {cell(p.title)} | {', '.join(p.articles)} | {', '.join(p.rules)} "
                   f"| {p.overall_gain:+.1f} |" for p in a.priorities]
+        lines.append("")
+    if a.not_carried:
+        lines += [f"## Budapest gaps that do not carry over ({len(a.not_carried)})", "", "| Rule | Budapest | Why |", "|---|---|---|"]
+        lines += [f"| {n.rule} | {cell(n.element)} | {cell(n.reason)} |" for n in a.not_carried]
         lines.append("")
     lines += [f"> {cell(note)}" for note in a.notes]
     return "\n".join(lines).rstrip() + "\n"

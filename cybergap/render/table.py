@@ -88,7 +88,7 @@ def _header(a: Assessment):
             body.append(f" {shown[status]}   ")
         if not changed:
             body.append("the same counts")
-    return Panel(body, title="cybergap assessment", title_align="left")
+    return Panel(body, title=f"cybergap assessment · {clean(a.framework_title)}", title_align="left")
 
 
 def _sections(a: Assessment):
@@ -184,6 +184,12 @@ def _priorities(a: Assessment):
                            ("Articles", 0.25, "left"), ("+Overall", 8, "right")], rows)
 
 
+def _not_carried(a: Assessment):
+    rows = [(plain(n.rule), plain(n.element), one_line(n.reason)) for n in a.not_carried]
+    return _Fitted(f"Budapest gaps that do not carry over to the {a.framework_title} ({len(rows)})",
+                   [("Rule", 6, "left"), ("Budapest", 8, "left"), ("Why", 1.0, "left")], rows)
+
+
 def render(a: Assessment, articles: list[str] | None = None, sections: list[str] | None = None,
            details: bool = False):
     """A rich renderable of the assessment, summary first: header, sections, one line per
@@ -197,6 +203,8 @@ def render(a: Assessment, articles: list[str] | None = None, sections: list[str]
         parts += _findings_by_article(a, shown)
     if not articles and a.priorities:
         parts.append(_priorities(a))
+    if a.not_carried:
+        parts.append(_not_carried(a))
     for note in a.notes:
         parts.append(Text(clean(note), style="yellow"))
     if not details:
@@ -262,7 +270,8 @@ def render_article(a: Assessment, number: str, convention_text: str):
         elif element.obligation != "mandatory":
             score = "optional"
         refs = ", ".join(a.provisions.get(p, {}).get("label", p) for p in element.provisions)
-        elements.add_row(plain(element.id), plain(element.label), plain(element.coverage), plain(refs), plain(score))
+        label = element.label + ("" if element.verified else " (UNVERIFIED: not checked against an official text)")
+        elements.add_row(plain(element.id), plain(label), plain(element.coverage), plain(refs), plain(score))
     parts = [head, side, elements]
     parts += _findings_by_article(a, [article])
     return Group(*parts)

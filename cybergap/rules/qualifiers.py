@@ -75,7 +75,7 @@ def _describe(ctx, kind: str, imposed: list[tuple[str, str]]) -> str:
       restriction to information 'protected by the law', leaves conduct the Convention requires to
       be criminalised unpunished (Explanatory Report paras. 44-50).""",
       """Remove the condition from the offence, or create a separate offence without it for the
-      conduct the Convention describes.""", reform=REFORM)
+      conduct the Convention describes.""", reform=REFORM, portable=True)
 def not_permitted(ctx):
     """A covering penal provision imposes a condition the article does not allow.
 
@@ -95,7 +95,7 @@ def not_permitted(ctx):
       """Some conditions are allowed only by a reservation declared under Article 42 (e.g. a
       serious-harm requirement on data interference, Art. 4.2). Without the reservation, the
       condition narrows the offence below the Convention's standard.""",
-      """Remove the condition, or, on accession, declare the reservation the article provides for.""", reform=REFORM)
+      """Remove the condition, or, on accession, declare the reservation the article provides for.""", reform=REFORM, portable=True)
 def needs_reservation(ctx):
     """A covering offence imposes a condition allowed only by a reservation not declared.
 
@@ -120,7 +120,7 @@ def needs_reservation(ctx):
       """Article 40 lets a State require the additional elements named in Articles 2, 3, 6.1.b, 7,
       9.3 and 27.9.e only by a declaration to the Secretary General. A condition of that kind that
       is not declared is permitted in substance but must be declared on accession.""",
-      """Declare the condition under Article 40 on accession, or drop it.""", reform=REFORM)
+      """Declare the condition under Article 40 on accession, or drop it.""", reform=REFORM, portable=True)
 def needs_declaration(ctx):
     """A covering offence imposes a permitted condition that requires an Art. 40 declaration not made.
 

@@ -23,6 +23,7 @@ class Rule:
     replaces_coverage: bool = False  # its findings make the generic coverage finding redundant
     generic: bool = False  # a generic coverage rule (COV): dropped where a specific rule speaks
     reform: str = ""  # the reform that answers its findings (a priority's title); "" for generic rules
+    portable: bool = False  # reads only the catalogue (like the generic rules): runs on any framework
 
     @property
     def doc(self) -> str:
@@ -54,7 +55,7 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, severity: str, convention: str, rationale: str, remediation: str,
-         replaces_coverage: bool = False, generic: bool = False, reform: str = ""):
+         replaces_coverage: bool = False, generic: bool = False, reform: str = "", portable: bool = False):
     """Register a rule function under a stable code."""
 
     def register(check: Callable) -> Callable:
@@ -62,7 +63,7 @@ def rule(code: str, name: str, severity: str, convention: str, rationale: str, r
             raise ValueError(f"rule code {code} registered twice")
         theme = check.__module__.rsplit(".", 1)[-1]
         REGISTRY[code] = Rule(code, name, Severity(severity), convention, " ".join(rationale.split()),
-                              " ".join(remediation.split()), check, theme, replaces_coverage, generic, reform)
+                              " ".join(remediation.split()), check, theme, replaces_coverage, generic, reform, portable)
         check.rule = REGISTRY[code]
         return check
 
