@@ -107,6 +107,19 @@ def diff(
 
 
 @app.command()
+def migrate(
+    profile: str = typer.Argument(..., help="A version-1 profile: a name or a path."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the version-2 profile to FILE (default: stdout)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    in_place: bool = typer.Option(False, "--in-place", help="Rewrite PROFILE itself."),
+) -> None:
+    """Rewrite a schema-version-1 profile to version 2, keeping its comments and order."""
+    from cybergap.cli.migrate_cmd import run
+
+    raise typer.Exit(run(profile, output, force, in_place))
+
+
+@app.command()
 def rules(format: str = typer.Option("table", "--format", "-f", help="table or json.")) -> None:
     """List every rule of the engine."""
     from cybergap.cli.rules_cmd import run_rules
