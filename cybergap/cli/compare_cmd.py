@@ -32,6 +32,12 @@ def open_row(spec: str, cache_dir: Path | None):
     return row(assessment, opened.display, opened.revision, is_draft(document.data))
 
 
+def _init_worker(profile_dirs: list[Path]) -> None:
+    from cybergap.profiles import use_dirs
+
+    use_dirs(profile_dirs)
+
+
 def open_rows(specs: list[str], jobs: int, cache_dir: Path | None) -> list:
     """open_row for each distinct spec, in order; in `jobs` processes when there are enough."""
     distinct = list(dict.fromkeys(specs))
@@ -41,8 +47,10 @@ def open_rows(specs: list[str], jobs: int, cache_dir: Path | None) -> list:
         from concurrent.futures import ProcessPoolExecutor
         from functools import partial
 
+        from cybergap.profiles import explicit_dirs
+
         chunk = max(1, len(distinct) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(explicit_dirs(),)) as pool:
             results = list(pool.map(partial(open_row, cache_dir=cache_dir), distinct, chunksize=chunk))
     by_spec = dict(zip(distinct, results))
     return [by_spec[spec] for spec in specs]
