@@ -10,9 +10,8 @@ it, which says nothing about the law.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple
-
-from cybergap.model import Assessment
 
 
 class Cell(NamedTuple):
@@ -70,10 +69,11 @@ class Comparison(NamedTuple):
     differences: tuple[Difference, ...]  # every article they differ on, most first
 
 
-def row(assessment: Assessment, label: str, revision: str | None = None, draft: bool = False) -> Row:
-    """An assessment as a comparison row."""
+def row(label: str, revision: str | None, profile: dict, articles, sections, overall: float | None) -> Row:
+    """A comparison row from a profile's scored articles (ArticleResult) and sections (SectionResult)."""
+    draft = is_draft(profile)
     cells = {}
-    for article in assessment.articles:
+    for article in articles:
         override = article.override
         cells[article.number] = Cell(
             rating=article.rating.value if article.rating else None,
@@ -82,8 +82,23 @@ def row(assessment: Assessment, label: str, revision: str | None = None, draft: 
             pending=draft and article.rating is None,
             override=override.status.value if override is not None and not override.expired else None,
         )
-    return Row(label, assessment.country, assessment.iso2, assessment.profile_version, revision, draft,
-               assessment.overall, {s.id: s.score for s in assessment.sections}, cells)
+    country = profile.get("country", {})
+    return Row(label, country.get("name", ""), country.get("iso2", ""), str(profile.get("profile", {}).get("version", "")),
+               revision, draft, overall, {s.id: s.score for s in sections}, cells)
+
+
+def assessed_row(profile: dict, catalog, label: str, revision: str | None = None, today: date | None = None) -> Row:
+    """A profile's row: its findings, ratings, statuses and scores, as `assess` computes them, but
+    without what a comparison does not show (each finding's gain, the priorities: more than half
+    of an assessment's time)."""
+    from cybergap.engine import evaluate
+    from cybergap.rules.context import Context
+    from cybergap.scoring import score_articles, score_sections
+
+    ctx = Context(profile, catalog)
+    articles = score_articles(ctx, evaluate(ctx), today or date.today())
+    sections, overall = score_sections(catalog, articles)
+    return row(label, revision, profile, articles, sections, overall)
 
 
 def is_draft(profile: dict) -> bool:

@@ -107,3 +107,15 @@ def test_name_at_revision_in_a_team_repository(elsewhere, cli):
     rows = json.loads(result.stdout)["profiles"]
     assert [(r["country"], r["revision"], r["column"]) for r in rows] == [
         ("Armenia", "HEAD", "TL@HEAD"), ("Armenia (2025)", None, "TL")]
+
+
+def test_worker_processes_search_the_same_folders(elsewhere, cli):
+    from cybergap.cli.compare_cmd import FILES_PER_WORKER
+
+    team = elsewhere / "team"
+    names = [f"country{n}" for n in range(2 * FILES_PER_WORKER + 1)]
+    for name in names:
+        team_folder(team, name.title(), name)
+    result = cli("--profiles-dir", team, "compare", *names, "--jobs", "2", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [p["country"] for p in json.loads(result.stdout)["profiles"]] == [n.title() for n in names]

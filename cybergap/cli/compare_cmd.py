@@ -20,16 +20,13 @@ FILES_PER_WORKER = 4  # below this many profiles per worker, processes cost more
 def open_row(spec: str, cache_dir: Path | None):
     """One profile as a comparison row, or the intake's Rejected (run in a worker process)."""
     from cybergap.catalog import load_catalog
-    from cybergap.compare import is_draft, row
-    from cybergap.engine import assess
+    from cybergap.compare import assessed_row
     from cybergap.intake import Rejected, open_profile
 
     opened = open_profile(spec, cache_dir, revisions=True)
     if isinstance(opened, Rejected):
         return opened
-    document = opened.document
-    assessment = assess(document.data, load_catalog(), opened.display)
-    return row(assessment, opened.display, opened.revision, is_draft(document.data))
+    return assessed_row(opened.document.data, load_catalog(), opened.display, opened.revision)
 
 
 def _init_worker(profile_dirs: list[Path]) -> None:
