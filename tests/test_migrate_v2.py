@@ -87,6 +87,22 @@ def test_kazakhstan_findings_are_the_same_upgraded():
     assert validate.is_valid_fast(migrate.upgrade(data)) and python_verdict(migrate.upgrade(data))
 
 
+def test_kazakhstan_is_read_as_before_version_2():
+    """Version 1's meaning is kept: its classes' words and order, its fines in MCI (the same
+    messages as before schema version 2 existed)."""
+    data = load(Path(__file__).resolve().parent.parent / "profiles" / "kazakhstan.yaml").data
+    found = [m for m in messages(data) if m[:5] in ("ATT01", "SAN01", "EXT01")]
+    assert [m[:5] for m in found].count("ATT01") == 3 and [m[:5] for m in found].count("SAN01") == 4
+    assert ("ATT01 Attempt of 4.1 is not punishable: PC Article 206(1) is a criminal offence (not a crime), and PC "
+            "Article 24 punishes attempt only from a crime of average gravity upwards") in found
+    assert ("ATT01 Attempt of 5 is not punishable: PC Article 207(1) is a crime of little gravity, and PC Article 24 "
+            "punishes attempt only from a crime of average gravity upwards") in found
+    assert ("SAN01 PC Article 205(1), mapped to 2, allows only short arrest: a fine of up to 160 MCI or arrest of up "
+            "to 40 days; imprisonment only in aggravated part(s) 3") in found
+    assert ("EXT01 PC Article 198(1), mapped to 10.1, 10.2, is punishable by a fine of up to 80 MCI: under 12 "
+            "months' deprivation of liberty, so not extraditable under Art. 24.1.a") in found
+
+
 # --- the rules on version-2 facts ------------------------------------------------------------
 
 def v2(penalties, classes=None, attempt_from=None, mapping_parts=None):
