@@ -109,11 +109,24 @@ def test_name_at_revision_in_a_team_repository(elsewhere, cli):
         ("Armenia", "HEAD", "TL@HEAD"), ("Armenia (2025)", None, "TL")]
 
 
-def test_worker_processes_search_the_same_folders(elsewhere, cli):
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_worker_processes_search_the_same_folders(elsewhere, cli, start):
+    """Spawned workers (macOS, Windows) start without the parent's --profiles-dir: they are told."""
+    import multiprocessing
+
     from cybergap.cli.compare_cmd import FILES_PER_WORKER
 
+    before = multiprocessing.get_start_method()
+    multiprocessing.set_start_method(start, force=True)
+    try:
+        _compare_in_workers(elsewhere, cli, FILES_PER_WORKER)
+    finally:
+        multiprocessing.set_start_method(before, force=True)
+
+
+def _compare_in_workers(elsewhere, cli, per_worker):
     team = elsewhere / "team"
-    names = [f"country{n}" for n in range(2 * FILES_PER_WORKER + 1)]
+    names = [f"country{n}" for n in range(2 * per_worker + 1)]
     for name in names:
         team_folder(team, name.title(), name)
     result = cli("--profiles-dir", team, "compare", *names, "--jobs", "2", "-f", "json")

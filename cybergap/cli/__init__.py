@@ -37,7 +37,7 @@ def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on internal errors."),
     profiles_dir: Optional[List[Path]] = typer.Option(
-        None, "--profiles-dir", exists=True, file_okay=False, dir_okay=True,
+        None, "--profiles-dir", exists=True, file_okay=False, dir_okay=True, metavar="DIR",
         help="Find profiles by name in DIR first (repeatable); then $CYBERGAP_PROFILES, ./profiles, the bundled ones."),
 ) -> None:
     _state["debug"] = debug
