@@ -215,7 +215,7 @@ def test_each_profile_is_opened_and_assessed_once(cli, monkeypatch):
 
     opened = []
     real = compare_cmd.open_row
-    monkeypatch.setattr(compare_cmd, "open_row", lambda spec, cache_dir: opened.append(spec) or real(spec, cache_dir))
+    monkeypatch.setattr(compare_cmd, "open_row", lambda spec, cache_dir, *rest: opened.append(spec) or real(spec, cache_dir))
     data = json.loads(run(cli, "kazakhstan", THREE[1], "kazakhstan", "-f", "json", "--jobs", "1"))
     assert opened == ["kazakhstan", THREE[1]]
     assert [p["column"] for p in data["profiles"]] == ["KZ", "XF", "KZ#2"]

@@ -111,7 +111,7 @@ def test_name_at_revision_in_a_team_repository(elsewhere, cli):
 
 @pytest.mark.parametrize("start", ["fork", "spawn"])
 def test_worker_processes_search_the_same_folders(elsewhere, cli, start):
-    """Spawned workers (macOS, Windows) start without the parent's --profiles-dir: they are told."""
+    """Spawned workers (macOS, Windows) start without the parent's --profiles-dir: each task carries it."""
     import multiprocessing
 
     from cybergap.cli.compare_cmd import FILES_PER_WORKER

@@ -17,22 +17,21 @@ FORMATS = ("table", "markdown", "csv", "json")
 FILES_PER_WORKER = 4  # below this many profiles per worker, processes cost more than they save
 
 
-def open_row(spec: str, cache_dir: Path | None):
-    """One profile as a comparison row, or the intake's Rejected (run in a worker process)."""
+def open_row(spec: str, cache_dir: Path | None, profile_dirs: list[Path] | None = None):
+    """One profile as a comparison row, or the intake's Rejected. In a worker process,
+    `profile_dirs` are the parent's --profiles-dir (a spawned worker starts without them)."""
     from cybergap.catalog import load_catalog
     from cybergap.compare import assessed_row
     from cybergap.intake import Rejected, open_profile
 
+    if profile_dirs is not None:
+        from cybergap.profiles import use_dirs
+
+        use_dirs(profile_dirs)
     opened = open_profile(spec, cache_dir, revisions=True)
     if isinstance(opened, Rejected):
         return opened
     return assessed_row(opened.document.data, load_catalog(), opened.display, opened.revision)
-
-
-def _init_worker(profile_dirs: list[Path]) -> None:
-    from cybergap.profiles import use_dirs
-
-    use_dirs(profile_dirs)
 
 
 def open_rows(specs: list[str], jobs: int, cache_dir: Path | None) -> list:
@@ -42,13 +41,13 @@ def open_rows(specs: list[str], jobs: int, cache_dir: Path | None) -> list:
         results = [open_row(spec, cache_dir) for spec in distinct]
     else:
         from concurrent.futures import ProcessPoolExecutor
-        from functools import partial
+        from itertools import repeat
 
         from cybergap.profiles import explicit_dirs
 
         chunk = max(1, len(distinct) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(explicit_dirs(),)) as pool:
-            results = list(pool.map(partial(open_row, cache_dir=cache_dir), distinct, chunksize=chunk))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(open_row, distinct, repeat(cache_dir), repeat(explicit_dirs()), chunksize=chunk))
     by_spec = dict(zip(distinct, results))
     return [by_spec[spec] for spec in specs]
 
