@@ -130,6 +130,8 @@ def test_output_file_is_never_overwritten_without_force(tmp_path, cli):
     assert refused.exit_code == 2 and target.read_text() == "mine"
     assert cli("compare", *THREE, "-f", "csv", "-o", target, "--force").exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("column,country")
+    unwritable = cli("compare", *THREE, "-f", "csv", "-o", tmp_path / "no-such-folder" / "out.csv")
+    assert unwritable.exit_code == 2 and "cannot write" in unwritable.stderr
 
 
 # --- drafts, bad input, history -----------------------------------------------------------

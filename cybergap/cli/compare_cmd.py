@@ -75,7 +75,10 @@ def run(specs: list[str], format: str, output: Path | None, force: bool, width: 
     text = _render(comparison, format, width, top, output is not None)
     if text is not None:
         if output is not None:
-            output.write_text(text, encoding="utf-8", newline="")
+            try:
+                output.write_text(text, encoding="utf-8", newline="")
+            except OSError as error:
+                return usage_error(f"cannot write {output}: {error.strerror or error}")
             sys.stderr.write(f"wrote {output}\n")
         else:
             sys.stdout.write(text)
