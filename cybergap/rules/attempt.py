@@ -31,7 +31,7 @@ def attempt_not_punishable(ctx):
     part 1 allows only a fine or arrest (a criminal offence).
     Passes: the same with part 1 punishable by imprisonment of up to 5 years (average gravity).
     The classes are the country's own (`gravity_classes`: name, order, imprisonment, bound):
-    e.g. attempt punishable from `felony`, and the offence a `misdemeanor`.
+    e.g. attempt punishable from `felony`, and the offence a `misdemeanour`.
     """
     if "11.3" in ctx.reservations or ctx.inchoate is None or not ctx.gravity_classes:
         return
