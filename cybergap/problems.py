@@ -45,6 +45,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "undefined-instrument": ("references", "Undefined instrument", "A provision cites an instrument id the profile does not define."),
     "undefined-provision": ("references", "Undefined provision", "A mapping cites a provision id the profile does not define."),
     "undefined-part": ("references", "Covering part not found", "A mapping names parts of a provision it does not cite, or a part that provision records no penalty for."),
+    "undefined-gravity-class": ("references", "Gravity class not defined", "Attempt or preparation is punishable from a gravity class the profile's gravity_classes do not define (schema version 2)."),
     "unknown-element": ("references", "Unknown element", "The element id is not in the Convention catalogue (`cybergap catalog`)."),
     "unknown-reservation": ("references", "Reservation not allowed", "Article 42 allows only the reservations the catalogue lists."),
     "unknown-declaration": ("references", "Declaration not provided for", "Article 40 provides only the declarations the catalogue lists."),

@@ -133,6 +133,8 @@ def reference_problems(doc: Document, catalog: Catalog) -> list[Problem]:
                                          f"mapping for element {element!r} cites undefined provision {provision_id!r}",
                                          "undefined-provision"))
         problems += _part_problems(doc, index, mapping, penalty_parts)
+    if data.get("schema_version") == 2:
+        problems += _gravity_problems(doc, provisions)
     status = data.get("treaty_status", {})
     for index, item in enumerate(status.get("reservations", [])):
         if item.get("element") not in catalog.reservations:
@@ -166,6 +168,21 @@ def _part_problems(doc: Document, index: int, mapping: dict, penalty_parts: dict
             if part not in penalty_parts.get(provision_id, set()):
                 problems.append(_problem(doc, where, f"{provision_id!r} records no penalty for part {part!r}",
                                          "undefined-part"))
+    return problems
+
+
+def _gravity_problems(doc: Document, provisions: list) -> list[Problem]:
+    """In schema version 2 a profile names its own gravity classes: the classes attempt and
+    preparation are punishable from must be among them (version 1's are a closed list)."""
+    defined = {item.get("class") for p in provisions for item in p.get("facts", {}).get("gravity_classes", [])}
+    problems = []
+    for index, provision in enumerate(provisions):
+        inchoate = provision.get("facts", {}).get("inchoate_liability", {})
+        for key in ("attempt_from", "preparation_from"):
+            if key in inchoate and inchoate[key] not in defined:
+                problems.append(_problem(doc, ("provisions", index, "facts", "inchoate_liability", key),
+                                         f"{key} names {inchoate[key]!r}, which is not one of the profile's gravity_classes",
+                                         "undefined-gravity-class"))
     return problems
 
 

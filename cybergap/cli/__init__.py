@@ -43,9 +43,15 @@ def _a_number(value: Optional[float]) -> Optional[float]:
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback on internal errors."),
+    profiles_dir: Optional[List[Path]] = typer.Option(
+        None, "--profiles-dir", exists=True, file_okay=False, dir_okay=True, metavar="DIR",
+        help="Find profiles by name in DIR first (repeatable); then $CYBERGAP_PROFILES, ./profiles, the bundled ones."),
 ) -> None:
     """The root options; main() reads --debug itself (see _debug_asked), so that it also covers errors
     raised before this runs."""
+    from cybergap.profiles import use_dirs
+
+    use_dirs(profiles_dir or [])  # set on every run: in-process runs (tests) must not inherit a folder
 
 
 @app.command()
@@ -138,6 +144,38 @@ def crosswalk(
 
 
 @app.command()
+def compare(
+    profiles: List[str] = typer.Argument(..., help="Profiles to compare: names, paths, or NAME@REV / PATH@REV (a git revision)."),
+    format: str = typer.Option("table", "--format", "-f", help="table, markdown, csv or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the comparison to FILE instead of stdout."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
+    top: int = typer.Option(10, "--top", min=0, help="How many of the articles where they differ most to list."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per CPU)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where `check` verdicts are cached; a profile checked before is not validated again (default: the user's cache folder)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Validate every profile anew; neither read nor write the cache."),
+) -> None:
+    """Compare profiles side by side: ratings, statuses and scores per article, section and overall."""
+    from cybergap.cli.common import cache_folder
+    from cybergap.cli.compare_cmd import run
+
+    raise typer.Exit(run(profiles, format, output, force, width, top, jobs, cache_folder(cache_dir, no_cache)))
+
+
+@app.command()
+def migrate(
+    profile: str = typer.Argument(..., help="A version-1 profile: a name or a path."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the version-2 profile to FILE (default: stdout)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    in_place: bool = typer.Option(False, "--in-place", help="Rewrite PROFILE itself."),
+) -> None:
+    """Rewrite a schema-version-1 profile to version 2, keeping its comments and order."""
+    from cybergap.cli.migrate_cmd import run
+
+    raise typer.Exit(run(profile, output, force, in_place))
+
+
+@app.command()
 def rules(format: str = typer.Option("table", "--format", "-f", help="table or json.")) -> None:
     """List every rule of the engine."""
     from cybergap.cli.rules_cmd import run_rules
@@ -191,9 +229,13 @@ def _run() -> int:
 
 def _debug_asked(args: list[str]) -> bool:
     """Whether --debug is among the root options, which come before the command's name."""
-    for arg in args:
+    values = iter(args)
+    for arg in values:
         if arg == "--debug":
             return True
+        if arg == "--profiles-dir":
+            next(values, None)  # the root option's value, not the command's name
+            continue
         if arg == "--" or not arg.startswith("-"):
             return False
     return False

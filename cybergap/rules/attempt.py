@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cybergap.rules.context import at_least, cite, covering_penalty, gravity_of
+from cybergap.rules.context import cite, cite_part, covering_penalty, gravity_of
 from cybergap.rules.registry import rule
 
 # The reform that answers this theme's findings: the title of their priority.
@@ -10,14 +10,6 @@ REFORM = "Make attempt and aiding or abetting punishable for the Convention's of
 
 ATTEMPT_ARTICLES = {"3", "4", "5", "7", "8"}
 ATTEMPT_ELEMENTS = {"9.1.a", "9.1.c"}
-GRAVITY_WORDS = {
-    "criminal_offence": "a criminal offence (not a crime)",
-    "little": "a crime of little gravity",
-    "average": "a crime of average gravity",
-    "grave": "a grave crime",
-    "especially_grave": "an especially grave crime",
-}
-
 
 def attempt_elements(ctx) -> list[str]:
     """The offence elements Article 11.2 requires attempt for, in catalogue order."""
@@ -38,6 +30,8 @@ def attempt_not_punishable(ctx):
     Fails: `inchoate_liability: {attempt_from: average}` and Art. 4 mapped to an offence whose
     part 1 allows only a fine or arrest (a criminal offence).
     Passes: the same with part 1 punishable by imprisonment of up to 5 years (average gravity).
+    The classes are the country's own (`gravity_classes`: name, order, imprisonment, bound):
+    e.g. attempt punishable from `felony`, and the offence a `misdemeanour`.
     """
     if "11.3" in ctx.reservations or ctx.inchoate is None or not ctx.gravity_classes:
         return
@@ -52,15 +46,15 @@ def attempt_not_punishable(ctx):
         if not offences:
             continue
         graded = [(p, penalty, gravity_of(penalty, ctx.gravity_classes)) for p, penalty in offences]
-        if any(g and at_least(g, threshold) for _, _, g in graded):
+        if any(g and ctx.at_least(g, threshold) for _, _, g in graded):
             continue
         described = "; ".join(
-            f"{cite(ctx, [p['id']])}({penalty['part']}) is {GRAVITY_WORDS.get(g, 'of unknown gravity')}"
+            f"{cite_part(ctx, p['id'], penalty['part'])} is {ctx.gravity_name(g)}"
             for p, penalty, g in graded)
         yield attempt_not_punishable.rule.finding(
             ctx, "11.2",
             f"Attempt of {element_id} is not punishable: {described}, and {cite(ctx, [inchoate_pid])} "
-            f"punishes attempt only from {GRAVITY_WORDS[threshold]} upwards",
+            f"punishes attempt only from {ctx.gravity_name(threshold)} upwards",
             [p["id"] for p, _, _ in graded] + [inchoate_pid] + class_pids)
 
 

@@ -8,13 +8,21 @@ from functools import cached_property
 from cybergap.catalog import Catalog
 from cybergap.model import Coverage
 
-GRAVITY_ORDER = ("criminal_offence", "little", "average", "grave", "especially_grave")
-
 
 @dataclass
 class Context:
+    """A profile as the rules read it: penal facts always in schema version 2's shape (a
+    version-1 profile is read through cybergap.migrate.upgrade, so both give the same findings)."""
+
     profile: dict
     catalog: Catalog
+
+    def __post_init__(self):
+        self.version_1 = self.profile.get("schema_version", 1) == 1
+        if self.version_1:
+            from cybergap.migrate import upgrade
+
+            self.profile = upgrade(self.profile)
 
     @cached_property
     def instruments(self) -> dict[str, dict]:
@@ -86,15 +94,45 @@ class Context:
                 return f"reservation {reservation_id} declared"
         return ""
 
-    # --- penal facts ------------------------------------------------------------------
+    # --- penal facts (schema version 2's shape) -------------------------------------------
 
     @cached_property
     def gravity_classes(self) -> list[dict]:
+        """The country's gravity classes, least grave first (by their `order`); a class recorded
+        twice counts as its last record."""
         classes: dict[str, dict] = {}
         for _, listed in self.facts("gravity_classes"):
             for item in listed:
                 classes[item["class"]] = item
-        return [classes[c] for c in GRAVITY_ORDER if c in classes]
+        return sorted(classes.values(), key=lambda item: item["order"])
+
+    def gravity_order(self, gravity: str | None) -> int | None:
+        """Where a class stands in the scale; None for a class the profile does not define (a
+        version-1 profile may name one of Kazakhstan's classes without listing it)."""
+        for item in self.gravity_classes:
+            if item["class"] == gravity:
+                return item["order"]
+        if self.version_1 and gravity is not None:
+            from cybergap.migrate import V1_ORDER
+
+            return V1_ORDER.get(gravity)
+        return None
+
+    def gravity_name(self, gravity: str | None) -> str:
+        """A class as messages name it: 'a crime of average gravity', 'an indictable offence'."""
+        for item in self.gravity_classes:
+            if item["class"] == gravity:
+                return item["name"]
+        if gravity is None:
+            return "of unknown gravity"
+        from cybergap.migrate import V1_GRAVITY
+
+        return V1_GRAVITY.get(gravity, gravity) if self.version_1 else gravity
+
+    def at_least(self, gravity: str, threshold: str) -> bool:
+        """The class `gravity` is as grave as `threshold` or graver (False when either is unknown)."""
+        have, need = self.gravity_order(gravity), self.gravity_order(threshold)
+        return have is not None and need is not None and have >= need
 
     @cached_property
     def inchoate(self) -> tuple[str, dict] | None:
@@ -102,18 +140,23 @@ class Context:
         return found[0] if found else None
 
 
+def penalties(provision: dict) -> list[dict]:
+    """The penalties a provision records, one per part."""
+    return provision.get("facts", {}).get("penalties", [])
+
+
 def part_penalty(provision: dict, part: str) -> dict | None:
     """The penalty recorded for one part of a provision, if any."""
-    for penalty in provision.get("facts", {}).get("penalties", []):
+    for penalty in penalties(provision):
         if penalty.get("part") == part:
             return penalty
     return None
 
 
 def base_penalty(provision: dict) -> dict | None:
-    """The penalty of the basic offence: part '1' when given, else the first part listed."""
-    penalties = provision.get("facts", {}).get("penalties", [])
-    return part_penalty(provision, "1") or (penalties[0] if penalties else None)
+    """The penalty of the basic offence: part '1' (or '(1)') when given, else the first part listed."""
+    listed = penalties(provision)
+    return part_penalty(provision, "1") or part_penalty(provision, "(1)") or (listed[0] if listed else None)
 
 
 def covering_penalty(ctx, element: str, provision: dict) -> dict | None:
@@ -125,27 +168,46 @@ def covering_penalty(ctx, element: str, provision: dict) -> dict | None:
     return next((penalty for penalty in found if penalty is not None), None) or base_penalty(provision)
 
 
+def custody_months(penalty: dict) -> float:
+    """The longest custody a part allows other than arrest, in months: imprisonment (infinite
+    for life) or another custodial sanction; 0 when there is none."""
+    prison = penalty.get("imprisonment", {})
+    if prison.get("life"):
+        return float("inf")
+    months = [prison.get("max_months") or 0]
+    months += [custody.get("max_months") or 0 for custody in penalty.get("other_custody", [])]
+    return max(months)
+
+
+def arrest_days(penalty: dict) -> int:
+    """The longest arrest a part allows, in days; 0 when there is none."""
+    return penalty.get("arrest", {}).get("max_days") or 0
+
+
 def max_deprivation_months(penalty: dict) -> float:
     """Longest deprivation of liberty a part allows, in months (arrest counted in days / 30)."""
-    months = [penalty.get("imprisonment_months_max") or 0]
-    if penalty.get("arrest_days_max"):
-        months.append(penalty["arrest_days_max"] / 30)
+    months = [custody_months(penalty)]
+    if arrest_days(penalty):
+        months.append(arrest_days(penalty) / 30)
     return max(months)
 
 
 def gravity_of(penalty: dict, classes: list[dict]) -> str | None:
-    """The gravity class of a part under the profile's own classes (e.g. Penal Code Arts. 10-11).
-
+    """The gravity class of a part under the profile's own classes (least grave first): the
+    least grave class with imprisonment whose bound the part's maximum custody (else its
+    restriction of liberty) does not exceed; without either, the least grave class without
+    imprisonment, or the least grave class of all where every class has imprisonment (a fine
+    only offence is a misdemeanour where misdemeanours are those punishable by up to a year).
     None when the profile states no classes to decide with.
     """
     if not classes:
         return None
-    prison = penalty.get("imprisonment_months_max") or penalty.get("restriction_of_liberty_months_max")
+    prison = custody_months(penalty) or penalty.get("restriction_of_liberty", {}).get("max_months")
     if not prison:
         for item in classes:
             if not item.get("imprisonment"):
                 return item["class"]
-        return None
+        return classes[0]["class"]
     for item in classes:
         if not item.get("imprisonment"):
             continue
@@ -155,8 +217,43 @@ def gravity_of(penalty: dict, classes: list[dict]) -> str | None:
     return None
 
 
-def at_least(gravity: str, threshold: str) -> bool:
-    return GRAVITY_ORDER.index(gravity) >= GRAVITY_ORDER.index(threshold)
+def _amount(value) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def describe_penalty(penalty: dict) -> str:
+    """The sanctions of a part, for messages: 'a fine of up to 160 MCI or arrest of up to 40 days'."""
+    parts = []
+    fine = penalty.get("fine", {})
+    if fine.get("max"):
+        unit = fine.get("reference_unit") or fine.get("currency") or ""
+        parts.append(f"a fine of up to {_amount(fine['max'])} {unit}".rstrip())
+    elif fine.get("unlimited"):
+        parts.append("an unlimited fine")
+    if arrest_days(penalty):
+        parts.append(f"arrest of up to {arrest_days(penalty)} days")
+    restriction = penalty.get("restriction_of_liberty", {}).get("max_months")
+    if restriction:
+        parts.append(f"restriction of liberty of up to {restriction} months")
+    for custody in penalty.get("other_custody", []):
+        if custody.get("max_months"):
+            parts.append(f"{custody['name']} of up to {custody['max_months']} months")
+    prison = penalty.get("imprisonment", {})
+    if prison.get("max_months"):
+        parts.append(f"imprisonment of up to {prison['max_months']} months")
+    if prison.get("life"):
+        parts.append("life imprisonment")
+    return " or ".join(parts) or "no sanction recorded"
+
+
+def part_reference(part: str) -> str:
+    """A part as it follows the provision's reference: '1' -> '(1)'; '(1)(a)' stays as it is."""
+    return part if part.startswith("(") else f"({part})"
+
+
+def cite_part(ctx: "Context", provision_id: str, part: str) -> str:
+    """'PC Article 205(1)', 'CMA s. 3(1)(a)'."""
+    return f"{cite(ctx, [provision_id])}{part_reference(part)}"
 
 
 def cite(ctx: Context, provision_ids) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cybergap.rules.context import cite, covering_penalty, max_deprivation_months
+from cybergap.rules.context import (arrest_days, cite, cite_part, covering_penalty, custody_months, describe_penalty,
+                                    max_deprivation_months, penalties)
 from cybergap.rules.registry import rule
 
 # The reform that answers this theme's findings: the title of their priority.
@@ -26,19 +27,6 @@ def mapped_offences(ctx) -> dict[tuple[str, str], tuple[dict, list[str]]]:
     return found
 
 
-def describe_penalty(penalty: dict) -> str:
-    parts = []
-    if penalty.get("fine_mci_max"):
-        parts.append(f"a fine of up to {penalty['fine_mci_max']} MCI")
-    if penalty.get("arrest_days_max"):
-        parts.append(f"arrest of up to {penalty['arrest_days_max']} days")
-    if penalty.get("restriction_of_liberty_months_max"):
-        parts.append(f"restriction of liberty of up to {penalty['restriction_of_liberty_months_max']} months")
-    if penalty.get("imprisonment_months_max"):
-        parts.append(f"imprisonment of up to {penalty['imprisonment_months_max']} months")
-    return " or ".join(parts) or "no sanction recorded"
-
-
 @rule("SAN01", "no-deprivation-of-liberty", "major", "Art. 13.1",
       """Article 13.1 requires that the offences of Articles 2-11 be punishable by effective,
       proportionate and dissuasive sanctions which include deprivation of liberty. A basic offence
@@ -49,21 +37,22 @@ def no_deprivation_of_liberty(ctx):
     """The basic part of a mapped offence (or the part the mapping names as covering the element)
     allows no imprisonment (only fines, arrest and the like).
 
-    Fails: `penalties: [{part: "1", fine_mci_max: 160, arrest_days_max: 40}]` mapped to Art. 2.
-    Passes: `penalties: [{part: "1", imprisonment_months_max: 24}]`; or the first with part "3"
+    Fails: `penalties: [{part: "1", fine: {max: 160, reference_unit: MCI}, arrest: {max_days: 40}}]`
+    mapped to Art. 2.
+    Passes: `penalties: [{part: "1", imprisonment: {max_months: 24}}]`; or the first with part "3"
     punishable by imprisonment and the mapping naming `parts: {pc-x: ["3"]}`.
     """
     for (pid, _), (penalty, elements) in mapped_offences(ctx).items():
-        if penalty.get("imprisonment_months_max"):
+        if custody_months(penalty):
             continue
-        arrest = penalty.get("arrest_days_max")
+        arrest = arrest_days(penalty)
         severity = "minor" if arrest else "major"
         what = "only short arrest" if arrest else "no deprivation of liberty"
-        jailed = [p["part"] for p in ctx.provisions[pid]["facts"]["penalties"] if p.get("imprisonment_months_max")]
+        jailed = [p["part"] for p in penalties(ctx.provisions[pid]) if custody_months(p)]
         where = f"imprisonment only in aggravated part(s) {', '.join(jailed)}" if jailed else "no part provides imprisonment"
         yield no_deprivation_of_liberty.rule.finding(
             ctx, "13.1",
-            f"{cite(ctx, [pid])}({penalty['part']}), mapped to {', '.join(elements)}, allows {what}: "
+            f"{cite_part(ctx, pid, penalty['part'])}, mapped to {', '.join(elements)}, allows {what}: "
             f"{describe_penalty(penalty)}; {where}",
             [pid], severity=severity)
 
@@ -77,8 +66,8 @@ def not_extraditable(ctx):
     """The basic part of a mapped offence (or the covering part the mapping names) is punishable
     by less than a year's deprivation of liberty.
 
-    Fails: `penalties: [{part: "1", arrest_days_max: 40}]` mapped to Art. 2.
-    Passes: `penalties: [{part: "1", imprisonment_months_max: 24}]`.
+    Fails: `penalties: [{part: "1", arrest: {max_days: 40}}]` mapped to Art. 2.
+    Passes: `penalties: [{part: "1", imprisonment: {max_months: 24}}]`.
     """
     minimum = ctx.catalog.threshold("extradition_min_deprivation_months")
     for (pid, _), (penalty, elements) in mapped_offences(ctx).items():
@@ -86,7 +75,7 @@ def not_extraditable(ctx):
             continue
         yield not_extraditable.rule.finding(
             ctx, "24.1.a",
-            f"{cite(ctx, [pid])}({penalty['part']}), mapped to {', '.join(elements)}, is punishable by "
+            f"{cite_part(ctx, pid, penalty['part'])}, mapped to {', '.join(elements)}, is punishable by "
             f"{describe_penalty(penalty)}: under {minimum} months' deprivation of liberty, so not extraditable under Art. 24.1.a",
             [pid])
 
