@@ -147,7 +147,7 @@ def crosswalk(
 def compare(
     profiles: List[str] = typer.Argument(..., help="Profiles to compare: names, paths, or NAME@REV / PATH@REV (a git revision)."),
     format: str = typer.Option("table", "--format", "-f", help="table, markdown, csv or json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the comparison to FILE instead of stdout."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the comparison to FILE instead of stdout (- for stdout)."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
     top: int = typer.Option(10, "--top", min=0, help="How many of the articles where they differ most to list."),
@@ -156,10 +156,10 @@ def compare(
     no_cache: bool = typer.Option(False, "--no-cache", help="Validate every profile anew; neither read nor write the cache."),
 ) -> None:
     """Compare profiles side by side: ratings, statuses and scores per article, section and overall."""
-    from cybergap.cli.common import cache_folder
+    from cybergap.cli.common import cache_folder, output_option
     from cybergap.cli.compare_cmd import run
 
-    raise typer.Exit(run(profiles, format, output, force, width, top, jobs, cache_folder(cache_dir, no_cache)))
+    raise typer.Exit(run(profiles, format, output_option(output), force, width, top, jobs, cache_folder(cache_dir, no_cache)))
 
 
 @app.command()

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import check_choice, rejected, usage_error
+from cybergap.cli.common import check_choice, refuse_overwrite, rejected, stdout_console, usage_error, write_report
 
 FORMATS = ("table", "markdown", "csv", "json")
 FILES_PER_WORKER = 4  # below this many profiles per worker, processes cost more than they save
@@ -40,14 +40,11 @@ def open_rows(specs: list[str], jobs: int, cache_dir: Path | None) -> list:
     if jobs <= 1 or len(distinct) < jobs * FILES_PER_WORKER:
         results = [open_row(spec, cache_dir) for spec in distinct]
     else:
-        from concurrent.futures import ProcessPoolExecutor
-        from itertools import repeat
-
         from cybergap.profiles import explicit_dirs
+        from cybergap.workers import run_pool
 
-        chunk = max(1, len(distinct) // (jobs * 8))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(open_row, distinct, repeat(cache_dir), repeat(explicit_dirs()), chunksize=chunk))
+        results = run_pool(open_row, distinct, [cache_dir] * len(distinct), [explicit_dirs()] * len(distinct),
+                           jobs=jobs, chunksize=max(1, len(distinct) // (jobs * 8)))
     by_spec = dict(zip(distinct, results))
     return [by_spec[spec] for spec in specs]
 
@@ -59,8 +56,8 @@ def run(specs: list[str], format: str, output: Path | None, force: bool, width: 
     from cybergap.intake import Rejected
 
     check_choice(format, FORMATS)
-    if output is not None and (output.exists() or output.is_symlink()) and not force:
-        return usage_error(f"{output} exists; use --force to overwrite it")
+    if (refused := refuse_overwrite(output, force)) is not None:
+        return refused
     results = open_rows(specs, jobs or os.cpu_count() or 1, cache_dir)
     failed = [result for result in results if isinstance(result, Rejected)]
     for rejection in failed:
@@ -73,15 +70,8 @@ def run(specs: list[str], format: str, output: Path | None, force: bool, width: 
                          "and are left out of the comparison\n")
     comparison = compare(rows, *catalogue_axes(load_catalog()))
     text = _render(comparison, format, width, top, output is not None)
-    if text is not None:
-        if output is not None:
-            try:
-                output.write_text(text, encoding="utf-8", newline="")
-            except OSError as error:
-                return usage_error(f"cannot write {output}: {error.strerror or error}")
-            sys.stderr.write(f"wrote {output}\n")
-        else:
-            sys.stdout.write(text)
+    if text is not None and (failed_write := write_report(text, output, force, data=format != "table")):
+        return failed_write
     return max((rejection.exit_code for rejection in failed), default=0)
 
 
@@ -98,16 +88,11 @@ def _render(comparison, format: str, width: int | None, top: int, to_file: bool)
         from cybergap.render import compare_markdown
 
         return compare_markdown.render(comparison, top)
-    from rich.console import Console
-
+    from cybergap.cli.common import export_text
     from cybergap.render import compare_table
 
     if to_file:
-        import io
-
-        console = Console(record=True, width=width or 100, file=io.StringIO(), color_system=None)
-        console.print(compare_table.render(comparison, console.width, top))
-        return console.export_text()
-    console = Console(width=width, highlight=False)
+        return export_text(compare_table.render(comparison, width or 100, top), width)
+    console = stdout_console(width)
     console.print(compare_table.render(comparison, console.width, top))
     return None
