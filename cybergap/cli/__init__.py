@@ -14,6 +14,8 @@ from typing import List, Optional
 import typer
 
 from cybergap import __version__
+from cybergap.vocabulary import Severity
+from cybergap.render.formats import help_text
 
 app = typer.Typer(
     name="cybergap",
@@ -69,7 +71,7 @@ def catalog(
 @app.command()
 def check(
     paths: Optional[List[Path]] = typer.Argument(None, help="Profile files or folders (default: profiles/)."),
-    format: Optional[str] = typer.Option(None, "--format", "-f", help="text, json, sarif, junit or github (default: github when GITHUB_ACTIONS=true, else text)."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help=help_text("check") + " Default: github when GITHUB_ACTIONS=true, else text."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail the check too."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per CPU)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where verdicts are cached (default: the user's cache folder)."),
@@ -84,13 +86,13 @@ def check(
 @app.command()
 def assess(
     profile: str = typer.Argument(..., help="A profile name (e.g. kazakhstan) or path."),
-    format: str = typer.Option("table", "--format", "-f", help="table, json, markdown or html (one self-contained page; use -o)."),
+    format: str = typer.Option("table", "--format", "-f", help=help_text("assess") + " html is one self-contained page (use -o)."),
     article: Optional[str] = typer.Option(None, "--article", "-a", help="Show one article in depth."),
     section: Optional[List[str]] = typer.Option(None, "--section", "-s", help="Only these sections (substantive, procedural, jurisdiction, international)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout (- for stdout); written whole or not at all."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     fail_under: Optional[float] = typer.Option(None, "--fail-under", min=0, max=100, callback=_a_number, help="Exit 1 when the overall score is below SCORE."),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 on a finding at or above this severity (info, minor, major, critical)."),
+    fail_on: Optional[Severity] = typer.Option(None, "--fail-on", help="Exit 1 on a finding at or above this severity."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where `check` verdicts are cached; a profile checked before is not validated again (default: the user's cache folder)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Validate the profile anew; neither read nor write the cache."),
@@ -98,18 +100,19 @@ def assess(
     framework: str = typer.Option("budapest", "--framework", help="budapest, or un-cybercrime (the UN Convention against Cybercrime, through the crosswalk)."),
 ) -> None:
     """Assess a profile against the Convention: ratings, scores, priorities, findings and remedies."""
-    from cybergap.cli.assess_cmd import run
+    from cybergap.cli.assess_cmd import AssessOptions, run
     from cybergap.cli.common import cache_folder, output_option
 
-    raise typer.Exit(run(profile, format, article, section or [], output_option(output), force, fail_under, fail_on, width,
-                         cache_folder(cache_dir, no_cache), details, framework))
+    raise typer.Exit(run(AssessOptions(
+        profile, format, article, tuple(section or ()), output_option(output), force, fail_under, fail_on, width,
+        cache_folder(cache_dir, no_cache), details, framework)))
 
 
 @app.command()
 def diff(
     old: str = typer.Argument(..., help="The old side: a path, a profile name, or PATH@REV / NAME@REV (a git revision)."),
     new: str = typer.Argument(..., help="The new side, likewise."),
-    format: str = typer.Option("table", "--format", "-f", help="table, json, markdown or html (one self-contained page; use -o)."),
+    format: str = typer.Option("table", "--format", "-f", help=help_text("diff") + " html is one self-contained page (use -o)."),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout (- for stdout); written whole or not at all."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     fail_on_regression: bool = typer.Option(False, "--fail-on-regression", help="Exit 1 when the overall score drops or an article's computed status or score gets worse."),
@@ -129,7 +132,7 @@ def diff(
 def crosswalk(
     profile: str = typer.Argument(..., help="A profile name (e.g. kazakhstan) or path."),
     framework: str = typer.Option("un-cybercrime", "--framework", help="The framework to set beside Budapest."),
-    format: str = typer.Option("table", "--format", "-f", help="table, markdown or json."),
+    format: str = typer.Option("table", "--format", "-f", help=help_text("crosswalk")),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of stdout (- for stdout)."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
@@ -146,7 +149,7 @@ def crosswalk(
 @app.command()
 def compare(
     profiles: List[str] = typer.Argument(..., help="Profiles to compare: names, paths, or NAME@REV / PATH@REV (a git revision)."),
-    format: str = typer.Option("table", "--format", "-f", help="table, markdown, csv or json."),
+    format: str = typer.Option("table", "--format", "-f", help=help_text("compare")),
     output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the comparison to FILE instead of stdout (- for stdout)."),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),

@@ -6,9 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import cache_folder, check_choice, emit
+from cybergap.cli.common import cache_folder, check_format, emit
 
-FORMATS = ("text", "json", "sarif", "junit", "github")
 PROGRESS_FROM = 20  # files; fewer finish before a progress bar would be worth showing
 
 
@@ -18,12 +17,15 @@ def run(paths: list[Path], format: str | None, strict: bool, jobs: int | None = 
 
     if format is None:
         format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-    check_choice(format, FORMATS)
+    check_format("check", format)
     cache_dir = cache_folder(cache_dir, no_cache)
     items = list(iter_files(paths or [Path("profiles")]))
     with _progress(len(items)) as advance:
         results = check_all(items, jobs or os.cpu_count() or 1, cache_dir, advance)
-    emit(_render(results, format, strict), data=format != "text")
+    from cybergap.render.formats import FORMATS, View
+
+    spec = FORMATS["check"][format]
+    emit(spec.render(results, View(strict=strict)), data=spec.data)
     errors = sum(r.errors for r in results)
     warnings = sum(len(r.problems) - r.errors for r in results)
     sys.stderr.write(f"{len(results)} file(s) checked: {errors} error(s), {warnings} warning(s)\n")
@@ -33,26 +35,6 @@ def run(paths: list[Path], format: str | None, strict: bool, jobs: int | None = 
     if any(r.unreadable for r in results):
         return 2
     return 1 if errors or (strict and warnings) else 0
-
-
-def _render(results, format: str, strict: bool) -> str:
-    if format == "json":
-        from cybergap.render import check_json
-
-        return check_json.render(results, strict)
-    if format == "sarif":
-        from cybergap.render import check_sarif
-
-        return check_sarif.render(results)
-    if format == "junit":
-        from cybergap.render import check_junit
-
-        return check_junit.render(results, strict)
-    if format == "github":
-        from cybergap.render import check_github
-
-        return check_github.render(results)
-    return "".join(f"{p}\n" for r in results for p in r.problems)
 
 
 class _progress:

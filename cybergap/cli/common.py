@@ -37,6 +37,21 @@ def write_report(text: str, output: Path | None, force: bool, data: bool = False
     return write_output(output, text, force)
 
 
+def deliver(kind: str, format: str, result, view, output: Path | None, force: bool) -> int:
+    """Render the result in the format (cybergap.render.formats) and write it: a string to stdout or
+    --output; a terminal format printed, or exported as plain text to --output. 0, or 2 after saying why."""
+    from cybergap.render import formats
+
+    spec = formats.FORMATS[kind][format]
+    rendered = spec.render(result, view)
+    if not spec.terminal:
+        return write_report(rendered, output, force, data=spec.data)
+    if output is not None:
+        return write_report(export_text(rendered, view.width), output, force)
+    stdout_console(view.width).print(rendered)
+    return 0
+
+
 def export_text(renderable, width: int | None) -> str:
     """A rich renderable as plain text for a file: no colour, `width` columns (default 100)."""
     import io
@@ -46,6 +61,12 @@ def export_text(renderable, width: int | None) -> str:
     console = Console(record=True, width=width or 100, file=io.StringIO(), color_system=None)
     console.print(renderable)
     return console.export_text()
+
+
+def check_format(kind: str, value: str) -> None:
+    from cybergap.render.formats import choices
+
+    check_choice(value, choices(kind))
 
 
 def check_choice(value: str, choices: tuple[str, ...], option: str = "--format") -> None:

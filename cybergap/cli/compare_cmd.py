@@ -11,9 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import check_choice, refuse_overwrite, rejected, stdout_console, usage_error, write_report
+from cybergap.cli.common import check_format, deliver, refuse_overwrite, rejected, usage_error
 
-FORMATS = ("table", "markdown", "csv", "json")
 FILES_PER_WORKER = 4  # below this many profiles per worker, processes cost more than they save
 
 
@@ -55,7 +54,7 @@ def run(specs: list[str], format: str, output: Path | None, force: bool, width: 
     from cybergap.compare import catalogue_axes, compare
     from cybergap.intake import Rejected
 
-    check_choice(format, FORMATS)
+    check_format("compare", format)
     if (refused := refuse_overwrite(output, force)) is not None:
         return refused
     results = open_rows(specs, jobs or os.cpu_count() or 1, cache_dir)
@@ -69,30 +68,8 @@ def run(specs: list[str], format: str, output: Path | None, force: bool, width: 
         sys.stderr.write(f"cybergap: error: {len(failed)} of {len(specs)} profile(s) could not be opened "
                          "and are left out of the comparison\n")
     comparison = compare(rows, *catalogue_axes(load_catalog()))
-    text = _render(comparison, format, width, top, output is not None)
-    if text is not None and (failed_write := write_report(text, output, force, data=format != "table")):
+    from cybergap.render.formats import View
+
+    if failed_write := deliver("compare", format, comparison, View(width=width, top=top), output, force):
         return failed_write
     return max((rejection.exit_code for rejection in failed), default=0)
-
-
-def _render(comparison, format: str, width: int | None, top: int, to_file: bool) -> str | None:
-    if format == "json":
-        from cybergap.render import compare_json
-
-        return compare_json.render(comparison)
-    if format == "csv":
-        from cybergap.render import compare_csv
-
-        return compare_csv.render(comparison)
-    if format == "markdown":
-        from cybergap.render import compare_markdown
-
-        return compare_markdown.render(comparison, top)
-    from cybergap.cli.common import export_text
-    from cybergap.render import compare_table
-
-    if to_file:
-        return export_text(compare_table.render(comparison, width or 100, top), width)
-    console = stdout_console(width)
-    console.print(compare_table.render(comparison, console.width, top))
-    return None

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cybergap.cli.common import check_choice, refuse_overwrite, rejected, stdout_console, write_report
-
-FORMATS = ("table", "json", "markdown", "html")
+from cybergap.cli.common import check_format, deliver, refuse_overwrite, rejected
 
 
 def run(old_spec: str, new_spec: str, format: str, fail_on_regression: bool, width: int | None,
@@ -15,8 +13,9 @@ def run(old_spec: str, new_spec: str, format: str, fail_on_regression: bool, wid
     from cybergap.diff import compare
     from cybergap.engine import assess
     from cybergap.intake import Rejected, open_profile
+    from cybergap.render.formats import View
 
-    check_choice(format, FORMATS)
+    check_format("diff", format)
     if (refused := refuse_overwrite(output, force)) is not None:
         return refused
     old, new = (open_profile(spec, cache_dir, revisions=True) for spec in (old_spec, new_spec))
@@ -26,28 +25,7 @@ def run(old_spec: str, new_spec: str, format: str, fail_on_regression: bool, wid
     old_doc, new_doc = old.document, new.document
     old_assessment, new_assessment = assess(old_doc.data, catalog, old.display), assess(new_doc.data, catalog, new.display)
     delta = compare(old_doc, old_assessment, new_doc, new_assessment, old.display, new.display)
-    if format == "json":
-        from cybergap.render import diff_json
-
-        text = diff_json.render(delta)
-    elif format == "markdown":
-        from cybergap.render import diff_markdown
-
-        text = diff_markdown.render(delta)
-    elif format == "html":
-        from cybergap.render import diff_html
-
-        text = diff_html.render(delta, old_assessment, new_assessment, catalog)
-    else:
-        from cybergap.render import diff_table
-
-        if output is None:
-            stdout_console(width).print(diff_table.render(delta))
-            text = None
-        else:
-            from cybergap.cli.common import export_text
-
-            text = export_text(diff_table.render(delta), width)
-    if text is not None and (failed := write_report(text, output, force, data=format != "table")):
+    view = View(width=width, catalog=catalog, extra=(old_assessment, new_assessment))
+    if failed := deliver("diff", format, delta, view, output, force):
         return failed
     return 1 if fail_on_regression and delta.regressions else 0
