@@ -229,7 +229,7 @@ def provision_changes(old: Document, new: Document, old_labels: dict, new_labels
             pairs = list(zip(gone, came)) + [(t, "") for t in gone[len(came):]] + [("", t) for t in came[len(gone):]]
             wording = tuple(word_diff(a, b) for a, b in pairs)
             changes.append(ProvisionChange(pid, "reworded", new_labels[pid]["label"], line, wording))
-    for pid, (index, provision) in old_by_id.items():
+    for pid, (index, _) in old_by_id.items():
         if pid not in new_by_id:
             changes.append(ProvisionChange(pid, "removed", old_labels[pid]["label"], old.mark(("provisions", index)).line))
     return changes

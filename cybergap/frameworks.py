@@ -58,8 +58,7 @@ def translated_profile(profile: dict, crosswalk: Crosswalk, catalog: Catalog) ->
     return {**profile, "mappings": mappings, "overrides": [], "not_assessed": []}
 
 
-def carried_findings(findings: list[Finding], crosswalk: Crosswalk, catalog: Catalog,
-                     budapest: Catalog) -> tuple[list[Finding], list[NotCarried]]:
+def carried_findings(findings: list[Finding], crosswalk: Crosswalk, catalog: Catalog) -> tuple[list[Finding], list[NotCarried]]:
     """Budapest findings of the rules written for Budapest articles, restated on the framework's
     elements; and those that do not carry over, with why."""
     carried, dropped = [], []
@@ -124,7 +123,7 @@ def assess(profile: dict, framework: str, profile_path: str = "", today: date | 
     catalog, crosswalk = load_catalog(framework), load_crosswalk()
     base = engine.evaluate(Context(profile, budapest))
     generic = {f for f in base if engine.reads_catalogue(f)}
-    carried, dropped = carried_findings([f for f in base if f not in generic], crosswalk, catalog, budapest)
+    carried, dropped = carried_findings([f for f in base if f not in generic], crosswalk, catalog)
     translated = translated_profile(profile, crosswalk, catalog)
     native = engine.evaluate(Context(translated, catalog), catalogue_rules_only=True)
     dropped += vanished_natively([f for f in base if f in generic and f.severity is not Severity.INFO], native, crosswalk)

@@ -252,7 +252,7 @@ def _penalty_edits(text: str, mapping: _Mapping, penalty: dict) -> list[tuple[in
         brace = text.index("{", mapping.start)
         return [(brace, mapping.end, "{" + ", ".join(entries) + "}")]
     edits, done = [], set()
-    for index, pair in enumerate(mapping.pairs):
+    for pair in mapping.pairs:
         if pair.key not in V1_PENALTY_KEYS:
             continue
         group = V1_PENALTY_KEYS[pair.key][0]

@@ -174,7 +174,7 @@ def test_hostile_profile_runs_nothing_and_shows_every_payload(browser, tmp_path)
     assert visit.page.title().startswith("cybergap assessment: Gap<script>alert(1)</script>abc<U+202E>")
 
 
-def test_diff_page_in_the_browser(browser, work, cli):
+def test_diff_page_in_the_browser(browser, work, cli):  # noqa: F811 (work is the fixture imported above)
     new = changed_profile(work)
     out = work / "diff.html"
     assert cli("diff", "kazakhstan", new, "--format", "html", "-o", out, cwd=work).exit_code == 0

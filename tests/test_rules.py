@@ -13,7 +13,7 @@ import pytest
 
 from cybergap.catalog import load_catalog
 from cybergap.engine import evaluate
-from cybergap.rules import REGISTRY, all_rules
+from cybergap.rules import all_rules
 from cybergap.rules.context import Context
 
 

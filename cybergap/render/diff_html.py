@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from cybergap.diff import Delta
 from cybergap.model import Assessment
-from cybergap.render.assess_html import environment, page_head, score, section_groups
+from cybergap.render.assess_html import environment, page_head, section_groups
 
 MARKS = {"better": ("▲", "better"), "worse": ("▼", "worse"), "changed": ("•", "changed")}
 

@@ -46,8 +46,7 @@ def no_liability(ctx):
         return
     said = []
     for kind in KINDS:
-        for value, pids in _standing(ctx, kind, law_only=False).items():
-            said.append(f"{kind}: {value}")
+        said += [f"{kind}: {value}" for value in _standing(ctx, kind, law_only=False)]
     stated = "; the profile records " + ", ".join(said) if said else "; the profile records nothing on it"
     yield no_liability.rule.finding(
         ctx, "12.1.a", "No provision of law makes legal persons liable, criminally, administratively or civilly"
