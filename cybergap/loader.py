@@ -33,8 +33,6 @@ MAX_NODES = 1_000_000  # nodes written in the file: keys, values and collections
 MAX_ALIAS_NODES = 100_000  # nodes repeated through aliases, each alias counting the whole node it repeats
 MAX_SCALAR_DIGITS = 100
 
-Path_ = tuple  # a path into the document: keys (str) and indices (int)
-
 
 class Mark(NamedTuple):
     line: int  # 1-based
