@@ -163,6 +163,32 @@ def _crosswalk_json(side, v: View) -> str:
     return crosswalk.render_json(side)
 
 
+def _catalog_table(shown, v: View):
+    from cybergap.render import catalog
+
+    book, article = shown
+    return catalog.article_view(book, article) if article else catalog.catalog_table(book)
+
+
+def _catalog_json(shown, v: View) -> str:
+    from cybergap.render import catalog
+
+    book, article = shown
+    return catalog.catalog_json(book, article) + "\n"
+
+
+def _rules_table(rules, v: View):
+    from cybergap.render import rules as render
+
+    return render.table(rules)
+
+
+def _rules_json(rules, v: View) -> str:
+    from cybergap.render import rules as render
+
+    return render.render_json(rules)
+
+
 FORMATS: dict[str, dict[str, Format]] = {
     "assess": {"table": Format(_assess_table, True, False), "json": Format(_assess_json), "markdown": Format(_assess_markdown),
                "html": Format(_assess_html)},
@@ -174,6 +200,8 @@ FORMATS: dict[str, dict[str, Format]] = {
                 "csv": Format(_compare_csv), "json": Format(_compare_json)},
     "crosswalk": {"table": Format(_crosswalk_table, True, False), "markdown": Format(_crosswalk_markdown),
                   "json": Format(_crosswalk_json)},
+    "catalog": {"table": Format(_catalog_table, True, False), "json": Format(_catalog_json)},
+    "rules": {"table": Format(_rules_table, True, False), "json": Format(_rules_json)},
 }
 
 
