@@ -216,7 +216,12 @@ def _run() -> int:
     code = 0
     try:
         try:
-            app()
+            if sys.argv[1:] == ["--version"]:  # needs no command line built (typer takes ~4 ms for that)
+                from cybergap.cli.common import emit
+
+                emit(f"cybergap {__version__}\n")
+            else:
+                app()
         except SystemExit as done:
             code = done.code
         except Exception as exc:  # one line, never a traceback, unless asked

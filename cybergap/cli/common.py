@@ -9,8 +9,6 @@ from pathlib import Path
 
 import typer
 
-from cybergap.escaping import printable
-
 # Exit status when the reader of stdout went away (`cybergap ... | head -1`). C programs such as cat,
 # grep or git die of SIGPIPE there, which the shell reports as 128 + 13 = 141; Python ignores SIGPIPE,
 # so we exit quietly with that status ourselves: not 1, which means "findings", and not 0, which would
@@ -234,6 +232,8 @@ def output_option(value: str | None) -> Path | None:
 
 def output_problem(path: Path, force: bool) -> str | None:
     """Why the report cannot be written to `path`, or None."""
+    from cybergap.escaping import printable
+
     shown = printable(path)
     if path.is_symlink():
         return f"{shown} is a symbolic link; name the file itself"
@@ -254,6 +254,8 @@ def write_output(path: Path, text: str, force: bool) -> int:
     then renamed (rename replaces a symbolic link rather than follow it). Without `force` an existing
     file is never replaced, even one that appears meanwhile. 0, or 2 after saying why not."""
     import tempfile
+
+    from cybergap.escaping import printable
 
     problem = output_problem(path, force)
     if problem is not None:
