@@ -168,12 +168,14 @@ def overall_score(catalog, scores: dict[str, float | None]) -> float | None:
     return round(mean(counted), 1) if counted else None
 
 
-def fixer(ctx, findings: list[Finding], today: date):
+def fixer(ctx, findings: list[Finding], today: date, articles: list[ArticleResult] | None = None):
     """(article scores, overall score, fix): `fix(indices)` gives the article scores and the overall
     score if the findings at those indices were all fixed together (their caps lifted and, for a
     coverage finding, their elements fully covered). Only the articles they touch are re-scored,
-    with the caps of the other findings; the other articles keep their scores."""
-    base_scores = {a.number: a.score for a in score_articles(ctx, findings, today)}
+    with the caps of the other findings; the other articles keep their scores. `articles`:
+    score_articles(ctx, findings, today), when the caller has it already."""
+    articles = articles if articles is not None else score_articles(ctx, findings, today)
+    base_scores = {a.number: a.score for a in articles}
     base_caps = _caps(findings)
     on_element: dict[str, list[tuple[int, float]]] = {}
     for index, finding in enumerate(findings):
@@ -200,7 +202,7 @@ def fixer(ctx, findings: list[Finding], today: date):
     # What fix re-scores, per article: its scored elements and their coverage values, as
     # element_results and article_score would find them (no score: not assessed or not applicable).
     scorable = {article.number: [(e.id, e.coverage.score) for e in article.elements if e.score is not None]
-                for article in score_articles(ctx, [], today)}
+                for article in articles}
     return base_scores, overall_score(ctx.catalog, base_scores), fix
 
 
