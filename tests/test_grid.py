@@ -48,3 +48,12 @@ def test_profile_text_is_shown_literally():
     rows = [(Text("1"), Text("[bold red]not markup[/] \x1b[31m"), Text("x"), Text("y"))]
     line = lines_of(draw("t", COLUMNS, rows, 120), 120)[4]
     assert "[bold red]not markup[/]" in line
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_the_header_box_fits_whatever_its_title(width):
+    from cybergap.render.grid import Box
+
+    lines = lines_of(Box(Text("Kazakhstan (KZ) " * 12), "cybergap assessment · " + "a very long framework name " * 4), width)
+    assert all(cell_len(line) == width for line in lines)
+    assert lines[0].startswith("╭─ cybergap assessment") and lines[-1].startswith("╰")

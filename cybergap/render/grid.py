@@ -78,3 +78,33 @@ def _cell(console, text, width: int, justify: str):
 def draw(title: str, columns: list[tuple[str, int | float, str]], rows: list[tuple], total: int) -> Grid:
     """The table for a width of `total` columns: title, heavy header, rows, bottom rule."""
     return Grid(title, columns, rows, total)
+
+
+class Box:
+    """A rich Text in a rounded box with a title, as wide as the console: rich's Panel, drawn
+    directly (the header of the default screen)."""
+
+    def __init__(self, body, title: str):
+        self.body, self.title = body, title
+
+    def __rich_console__(self, console, options):
+        from rich.cells import cell_len
+        from rich.segment import Segment
+
+        width = options.max_width
+        inner = width - 4
+        title = f" {self.title} "
+        if cell_len(title) > width - 3:  # a title wider than the box is cut, as rich's Panel cuts it
+            from rich.cells import set_cell_size
+
+            title = set_cell_size(title, max(0, width - 4)) + "…"
+        yield Segment("╭─" + title + "─" * max(0, width - 3 - cell_len(title)) + "╮")
+        yield Segment.line()
+        for line in self.body.wrap(console, inner):
+            line.align("left", inner)
+            yield Segment("│ ")
+            yield from line.render(console)
+            yield Segment(" │")
+            yield Segment.line()
+        yield Segment("╰" + "─" * (width - 2) + "╯")
+        yield Segment.line()

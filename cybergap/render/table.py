@@ -59,8 +59,9 @@ def rating_text(article: ArticleResult):
 
 
 def _header(a: Assessment):
-    from rich.panel import Panel
     from rich.text import Text
+
+    from cybergap.render.grid import Box
 
     counts = a.counts()
     body = Text()
@@ -88,7 +89,7 @@ def _header(a: Assessment):
             body.append(f" {shown[status]}   ")
         if not changed:
             body.append("the same counts")
-    return Panel(body, title=f"cybergap assessment · {clean(a.framework_title)}", title_align="left")
+    return Box(body, f"cybergap assessment · {clean(a.framework_title)}")
 
 
 def _sections(a: Assessment):
