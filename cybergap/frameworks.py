@@ -31,7 +31,7 @@ _ORDER = (Coverage.NONE, Coverage.PARTIAL, Coverage.FULL)
 
 def translated_profile(profile: dict, crosswalk: Crosswalk, catalog: Catalog) -> dict:
     """The profile with its mappings restated as the framework's elements (see the module doc)."""
-    by_element = {m["element"]: m for m in profile.get("mappings", [])}
+    by_element = {m["element"]: m for m in profile.get("mappings", []) if m.get("coverage") != "draft"}
     mappings = []
     for element_id in catalog.elements:
         if element_id in by_element:

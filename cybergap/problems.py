@@ -56,6 +56,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "not-verbatim": ("provenance", "Excerpt not verbatim", "The excerpt does not stand in its source (the source's markup and whitespace aside; in a two-column country profile, in the domestic column): a word was changed, added or dropped."),
     "markup-in-excerpt": ("provenance", "Markup in excerpt", "The excerpt holds markup (<...> tags, '*', list markers) that the comparison would fold away unseen; quote the words only."),
     "article-not-mapped": ("coverage", "Article not mapped", "No element of the article is mapped and the profile does not say why under `not_assessed`."),
+    "draft-coverage": ("coverage", "Coverage not judged yet", "A draft mapping (`coverage: draft`) still waits for the curator: set full, partial, none or not_applicable."),
     "covered-without-provision": ("coverage", "Coverage without provision", "An element is marked covered but cites no provision, or only commentary."),
 }
 CHECKS = ("file", "yaml", "schema", "references", "provenance", "coverage")

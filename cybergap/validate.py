@@ -206,6 +206,11 @@ def coverage_warnings(doc: Document, catalog: Catalog) -> list[Problem]:
             problems.append(_problem(doc, ("mappings", index, "coverage"),
                                      f"element {mapping.get('element')!r} is marked {mapping.get('coverage')} but cites no provision of law",
                                      "covered-without-provision", severity="warning"))
+    drafts = [m.get("element") for m in mappings if m.get("coverage") == "draft"]
+    if drafts:  # one warning, not one per element: a fresh import has a hundred
+        problems.append(_problem(doc, ("mappings",), f"{len(drafts)} mapping(s) still have coverage: draft "
+                                 f"(first: element {drafts[0]!r}); curate them before the profile is finished",
+                                 "draft-coverage", key=True, severity="warning"))
     return problems
 
 

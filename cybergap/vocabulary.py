@@ -65,6 +65,7 @@ class Coverage(StrEnum):
     NONE = "none"
     NOT_APPLICABLE = "not_applicable"
     UNMAPPED = "unmapped"
+    DRAFT = "draft"  # in a draft profile: not judged yet; the rules and scores read it as unmapped
 
     @property
     def score(self) -> float:

@@ -34,7 +34,8 @@ class Context:
 
     @cached_property
     def mappings(self) -> dict[str, dict]:
-        return {m["element"]: m for m in self.profile.get("mappings", [])}
+        """Mapped elements; a draft mapping (`coverage: draft`, not judged yet) is no evidence."""
+        return {m["element"]: m for m in self.profile.get("mappings", []) if m.get("coverage") != "draft"}
 
     @cached_property
     def reservations(self) -> set[str]:
