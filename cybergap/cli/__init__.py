@@ -178,6 +178,35 @@ def migrate(
     raise typer.Exit(run(profile, output, force, in_place))
 
 
+@app.command("import")
+def import_(
+    source: Path = typer.Argument(..., help="The C-PROC country profile's text (HTML, Markdown, or tab-separated mixed text)."),
+    country: str = typer.Option(..., "--country", help="The country's short English name."),
+    iso2: str = typer.Option(..., "--iso2", help="Its ISO 3166-1 alpha-2 code, e.g. KZ."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the draft profile to FILE (default: stdout)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite FILE (and a different copy of the source) if it exists."),
+) -> None:
+    """Import a C-PROC two-column country profile into a DRAFT profile (coverage left to curate)."""
+    from cybergap.cli.common import output_option
+    from cybergap.cli.import_cmd import run
+
+    raise typer.Exit(run(source, country, iso2, output_option(output), force))
+
+
+@app.command()
+def new(
+    name: str = typer.Argument(..., help="The country's short English name."),
+    iso2: str = typer.Option(..., "--iso2", help="Its ISO 3166-1 alpha-2 code, e.g. KZ."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the skeleton to FILE (default: stdout)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite FILE if it exists."),
+) -> None:
+    """Write a skeleton profile: every mandatory Convention element as a draft mapping to fill in."""
+    from cybergap.cli.common import output_option
+    from cybergap.cli.new_cmd import run
+
+    raise typer.Exit(run(name, iso2, output_option(output), force))
+
+
 @app.command()
 def rules(format: str = typer.Option("table", "--format", "-f", help="table or json.")) -> None:
     """List every rule of the engine."""

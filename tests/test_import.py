@@ -1,0 +1,145 @@
+"""`cybergap import`: a C-PROC two-column country profile -> a draft profile that `check` proves.
+
+The figures on the Kazakhstan source are measured against the curated profile (see
+cybergap.importer.alignment for what each counts); the test holds the values reached."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+import yaml
+
+from conftest import DATA, ROOT
+
+KZ_SOURCE = ROOT / "profiles" / "sources" / "coe-cybercrime-profile-kazakhstan-2020-05-01.txt"
+IMPORT_DATA = DATA / "import"
+
+
+def _import(cli, tmp_path, source, name, iso2, *extra):
+    target = tmp_path / f"{name.lower()}.yaml"
+    result = cli("import", source, "--country", name, "--iso2", iso2, "-o", target, *extra)
+    assert result.exit_code == 0, result.output
+    return target
+
+
+@pytest.fixture(scope="module")
+def kazakhstan_draft(tmp_path_factory):
+    from cybergap.importer import draft
+
+    return draft(KZ_SOURCE.read_text(encoding="utf-8"), "Kazakhstan", "KZ", "sources/kz.txt").profile
+
+
+def test_kazakhstan_alignment_with_the_curated_profile(kazakhstan_draft):
+    from cybergap.importer import alignment
+
+    curated = yaml.safe_load((ROOT / "profiles" / "kazakhstan.yaml").read_text(encoding="utf-8"))
+    figures = alignment(kazakhstan_draft, curated, KZ_SOURCE.read_text(encoding="utf-8"))
+    assert figures["provisions"] == (49, 49)  # every curated provision of law cited by number
+    assert figures["excerpts"] == (150, 153)
+    assert figures["articles"] == (29, 29)  # provisions the source quotes beside the article
+    assert figures["articles_all"] == (18, 31)  # with the curator's cross-references (below target)
+
+
+def test_kazakhstan_draft_structure(kazakhstan_draft):
+    instruments = {i["id"]: i for i in kazakhstan_draft["instruments"]}
+    assert {"pc", "cpc", "constitution", "law-communications", "commentary"} <= set(instruments)
+    assert instruments["commentary"]["kind"] == "commentary"
+    provisions = {p["id"]: p for p in kazakhstan_draft["provisions"]}
+    assert provisions["pc-205"]["reference"] == "Article 205"
+    assert provisions["pc-205"]["title"].startswith("Illegal access to information")
+    assert provisions["commentary-12"]["instrument"] == "commentary"  # "not compliant ..." is not law
+    assert all(not e["text"].startswith("For reference") for p in provisions.values()
+               if p["instrument"] != "commentary" for e in p["excerpts"])
+    mappings = {m["element"]: m for m in kazakhstan_draft["mappings"]}
+    assert mappings["2"]["provisions"] == ["pc-205"] and mappings["2"]["coverage"] == "draft"
+    assert {m["coverage"] for m in kazakhstan_draft["mappings"]} == {"draft"}
+    assert kazakhstan_draft["profile"]["status"] == "draft"
+    assert kazakhstan_draft["profile"]["source"]["date"] == "2020-05-01"
+
+
+def test_kazakhstan_import_checks_and_assesses(cli, tmp_path):
+    target = _import(cli, tmp_path, KZ_SOURCE, "Kazakhstan", "KZ")
+    assert (tmp_path / "sources" / KZ_SOURCE.name).read_bytes() == KZ_SOURCE.read_bytes()
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    check = cli("check", target, "-f", "json")
+    assert check.exit_code == 0, check.output
+    assert not [p for p in json.loads(check.stdout)["files"][0]["problems"] if p["severity"] == "error"]
+    assessed = json.loads(cli("assess", target, "-f", "json", "--no-cache").stdout)
+    assert {a["status"] for a in assessed["articles"]} == {"not_assessed"}  # nothing judged yet
+
+
+def test_import_never_overwrites_without_force(cli, tmp_path):
+    target = tmp_path / "kz.yaml"
+    target.write_text("mine\n")
+    result = cli("import", KZ_SOURCE, "--country", "Kazakhstan", "--iso2", "KZ", "-o", target)
+    assert result.exit_code == 2 and "--force" in result.output
+    assert target.read_text() == "mine\n"
+    assert cli("import", KZ_SOURCE, "--country", "Kazakhstan", "--iso2", "KZ", "-o", target, "--force").exit_code == 0
+    assert "coverage: draft" in target.read_text()
+
+
+def test_import_refuses_bad_input(cli, tmp_path):
+    assert cli("import", tmp_path / "none.txt", "--country", "X", "--iso2", "XX").exit_code == 2
+    bad = cli("import", KZ_SOURCE, "--country", "Kazakhstan", "--iso2", "kz")
+    assert bad.exit_code == 2 and "--iso2" in bad.output
+
+
+def _curate(target, element, coverage):
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    for mapping in data["mappings"]:
+        if mapping["element"] == element:
+            mapping["coverage"] = coverage
+    target.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+@pytest.mark.parametrize("source, name, iso2, provisions, article_2", [
+    ("genovia-cproc.txt", "Genovia", "GV",
+     {"cma-2019-3-1": "Section 3(1)", "cma-2019-3-2": "Section 3(2)", "ica-2016-1": "Section 1", "cpc-42a": "Section 42A"},
+     ["cma-2019-3-1", "cma-2019-3-2"]),
+    ("elbonia-cproc.md", "Elbonia", "EB",
+     {"cc-301": "Article 301", "cc-302": "Article 302", "law-electronic-communications-15-1-2": "Article 15(1)(2)"},
+     ["cc-301"]),
+])
+def test_fictional_documents_import_check_and_assess(cli, tmp_path, source, name, iso2, provisions, article_2):
+    copy = tmp_path / "in" / source
+    copy.parent.mkdir()
+    shutil.copy(IMPORT_DATA / source, copy)
+    target = _import(cli, tmp_path, copy, name, iso2)
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    found = {p["id"]: p["reference"] for p in data["provisions"]}
+    assert provisions.items() <= found.items()
+    kinds = {i["id"]: i["kind"] for i in data["instruments"]}
+    commentary = [p for p in data["provisions"] if kinds[p["instrument"]] == "commentary"]
+    assert commentary and all(kinds[p["instrument"]] != "commentary" for p in data["provisions"] if p["id"] in provisions)
+    assert {m["element"]: m["provisions"] for m in data["mappings"]}["2"] == article_2
+    assert cli("check", target).exit_code == 0
+    _curate(target, "2", "full")  # the curator judges one element: Article 2 is assessed
+    assert cli("check", target).exit_code == 0
+    assessed = json.loads(cli("assess", target, "-f", "json", "--no-cache").stdout)
+    statuses = {a["article"]: a["status"] for a in assessed["articles"]}
+    assert statuses["2"] != "not_assessed" and statuses["4"] == "not_assessed"
+
+
+def test_fictional_commentary_is_never_law():
+    from cybergap.importer import draft
+
+    profile = draft((IMPORT_DATA / "genovia-cproc.txt").read_text(encoding="utf-8"), "Genovia", "GV", "sources/g.txt").profile
+    by_id = {p["id"]: p for p in profile["provisions"]}
+    assert by_id["commentary-16"]["instrument"] == "commentary"
+    assert by_id["commentary-12"]["instrument"] == "commentary"  # no instrument named beside Article 12
+    assert all("For reference" not in e["text"] for e in by_id["cpc-42a"]["excerpts"])
+
+
+def test_paragraphs_follow_the_convention_column():
+    from cybergap.importer import paragraphs
+
+    text = ("BUDAPEST CONVENTION\tDOMESTIC LEGISLATION\n"
+            "<p><b>Article 2 – Illegal access</b></p>\t<p><b>Penal Code</b></p> <p>1. Text one.</p>\n"
+            "**Chapter III – Co-operation****Article 24 – Extradition**\n"
+            "**Penal Code****Article 9. Title**\n")
+    found = [(p.article, p.text, p.bold) for p in paragraphs(text, "")]
+    assert found == [("2", "Penal Code", True), ("2", "1. Text one.", False),
+                     ("24", "Penal Code", True), ("24", "Article 9. Title", True)]
