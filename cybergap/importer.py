@@ -207,6 +207,7 @@ class _Builder:
         self.provisions: dict[str, dict] = {}
         self.beside: dict[str, list[str]] = {}
         self.dropped: list[str] = []
+        self.quoted: set[tuple[str, str]] = set()  # (provision id, excerpt): each quoted once
         self.instrument: str | None = None
         self.provision: str | None = None
         self.commentary = False
@@ -250,9 +251,9 @@ class _Builder:
             self.open_provision(pid, self.instrument, f"quoted under Convention Article {self.article or 0}", "")
         else:
             pid = self.provision
-        excerpts = self.provisions[pid]["excerpts"]
-        if {"text": text} not in excerpts:
-            excerpts.append({"text": text})
+        if (pid, text) not in self.quoted:
+            self.quoted.add((pid, text))
+            self.provisions[pid]["excerpts"].append({"text": text})
 
     def read(self, paragraph: Paragraph) -> None:
         if paragraph.article != self.article:

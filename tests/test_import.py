@@ -143,3 +143,21 @@ def test_paragraphs_follow_the_convention_column():
     found = [(p.article, p.text, p.bold) for p in paragraphs(text, "")]
     assert found == [("2", "Penal Code", True), ("2", "1. Text one.", False),
                      ("24", "Penal Code", True), ("24", "Article 9. Title", True)]
+
+
+def test_paragraphs_that_do_not_prove_are_dropped_not_quoted():
+    from cybergap.importer import Paragraph, _Builder
+
+    builder = _Builder("Penal Code 1. The law says this.")
+    for paragraph in [Paragraph("2", "Penal Code", True), Paragraph("2", "Article 1. Title", True),
+                      Paragraph("2", "1. The law says this.", False), Paragraph("2", "1. The law says that.", False)]:
+        builder.read(paragraph)
+    assert builder.provisions["pc-1"]["excerpts"] == [{"text": "1. The law says this."}]
+    assert builder.dropped == ["1. The law says that."]
+
+
+def test_import_to_stdout_writes_nothing_else(cli, tmp_path):
+    result = cli("import", KZ_SOURCE, "--country", "Kazakhstan", "--iso2", "KZ", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert yaml.safe_load(result.stdout)["profile"]["status"] == "draft"
+    assert list(tmp_path.iterdir()) == []  # no sources/ copy behind the user's back

@@ -28,9 +28,16 @@ def run(source: Path, country: str, iso2: str, output: Path | None, force: bool)
     except provenance.SourceError as error:
         return usage_error(f"{printable(source)} {error}")
     folder = (output or Path.cwd() / "profile.yaml").resolve().parent
-    relative = _place_source(source, data, folder / provenance.SOURCES_FOLDER, force)
-    if isinstance(relative, int):
-        return relative
+    sources = folder / provenance.SOURCES_FOLDER
+    if output is not None:
+        relative = _place_source(source, data, sources, force)
+        if isinstance(relative, int):
+            return relative
+    else:  # stdout: nothing else is written; say where the source must go
+        relative = f"{provenance.SOURCES_FOLDER}/{source.name}"
+        if sources.resolve() not in source.resolve().parents:
+            sys.stderr.write(f"note: keep a copy of the source at {relative} beside the profile: "
+                             "check proves its excerpts there\n")
     from cybergap.importer import draft, to_yaml
 
     result = draft(text, country.strip(), iso2, relative)
