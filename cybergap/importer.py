@@ -36,6 +36,7 @@ _PROVISION = re.compile(
 _INSTRUMENT = re.compile(r"\b(Code|Law|Act|Constitution|Resolution|Decree|Ordinance|Regulations?|Statute)\b")
 _ENUMERATOR = re.compile(r"^(?:\(?[a-z]{1,4}\)\s*|\d{1,2}\)\s*)+")
 _REFERENCE = re.compile(r"^\W*for reference\b", re.IGNORECASE)
+_ITEM = re.compile(r"^\(?\d{1,3}[.)]\s")  # "1. ", "26) ", "(2) ": how law's parts and items begin
 _STOP = {"of", "the", "on", "and", "for", "in", "a", "an", "to", "republic"}
 
 
@@ -212,6 +213,7 @@ class _Builder:
         self.provision: str | None = None
         self.commentary = False
         self.article: str | None = None
+        self.carried: str | None = None  # the provision a page-split continuation still belongs to
 
     def add_instrument(self, instrument: dict) -> str:
         known = {title_key(i["title"]): i["id"] for i in self.instruments.values()}
@@ -243,9 +245,9 @@ class _Builder:
             self.add_instrument({"id": "commentary", "title": "Explanatory text of the C-PROC profile "
                                  "(the source's own words, not law)", "short": "C-PROC commentary",
                                  "kind": "commentary"})
-            self.open_provision(f"commentary-{article}", "commentary", f"under Article {article}", "")
-            self.provision = None
-            pid = f"commentary-{article}"
+            pid, law = f"commentary-{article}", self.provision
+            self.open_provision(pid, "commentary", f"under Article {article}", "")
+            self.provision = law  # the law quoted before the commentary may resume after it
         elif self.provision is None:
             pid = f"{self.instrument}-under-{self.article or 0}"
             self.open_provision(pid, self.instrument, f"quoted under Convention Article {self.article or 0}", "")
@@ -255,11 +257,23 @@ class _Builder:
             self.quoted.add((pid, text))
             self.provisions[pid]["excerpts"].append({"text": text})
 
+    def continue_(self, pid: str, text: str) -> None:
+        if not provenance.is_verbatim(text, self.source_text) or provenance.markup_in(text):
+            self.dropped.append(text)
+        elif (pid, text) not in self.quoted:
+            self.quoted.add((pid, text))
+            self.provisions[pid]["excerpts"].append({"text": text})
+
     def read(self, paragraph: Paragraph) -> None:
         if paragraph.article != self.article:
             # each Convention article names its instruments anew: text before one is commentary
+            self.carried = None if self.commentary else self.provision
             self.article, self.instrument, self.provision, self.commentary = paragraph.article, None, None, False
         text = paragraph.text
+        if self.carried and not paragraph.bold and text[:1].islower() and self.instrument is None:
+            self.continue_(self.carried, text)  # the previous page's sentence, carried over the row
+            return
+        self.carried = None
         heading = _PROVISION.match(text)
         if heading and not paragraph.bold and not _plain_heading(heading):
             heading = None
@@ -283,6 +297,8 @@ class _Builder:
             return  # a label ("c) i)", "Chapter 2"), not law
         if _REFERENCE.match(text):
             self.commentary = True
+        elif self.commentary and self.provision and _ITEM.match(text):
+            self.commentary = False  # a numbered part or item: the provision's text resumes
         self.quote(text)
 
 
@@ -400,7 +416,10 @@ def alignment(drafted: dict, curated: dict, source: str = "") -> dict[str, tuple
       of them (the same set or a superset);
     articles_all: the same, counting every provision the curated mappings cite, also those the
       source quotes beside another article (the curator's cross-references: the sanctions of
-      Article 13 are the offences quoted under Articles 2-10)."""
+      Article 13 are the offences quoted under Articles 2-10);
+    commentary: curated commentary excerpts the draft does not quote as law;
+    law: curated excerpts of law the draft does not quote as commentary
+      (an excerpt "quotes" another when either contains the other)."""
     from cybergap.catalog import article_number, load_catalog
     from cybergap.validate import convention_text
 
@@ -437,5 +456,17 @@ def alignment(drafted: dict, curated: dict, source: str = "") -> dict[str, tuple
         measured = [article for article, keys in want.items() if keys]
         return sum(want[a] <= beside.get(a, set()) for a in measured), len(measured)
 
+    def split(profile: dict) -> tuple[list[str], list[str]]:
+        kinds = {i["id"]: i["kind"] for i in profile.get("instruments", [])}
+        said = {True: [], False: []}
+        for provision in profile.get("provisions", []):
+            said[kinds.get(provision["instrument"]) == "commentary"] += [fold(e["text"]) for e in provision["excerpts"]]
+        return said[True], said[False]
+
+    def apart(texts: list[str], other: list[str]) -> tuple[int, int]:
+        return sum(not any(t in o or o in t for o in other) for t in texts), len(texts)
+
+    (curated_commentary, curated_law), (draft_commentary, draft_law) = split(curated), split(drafted)
     return {"provisions": provisions, "excerpts": (hits, total), "articles": share(wanted),
-            "articles_all": share(wanted_all)}
+            "articles_all": share(wanted_all), "commentary": apart(curated_commentary, draft_law),
+            "law": apart(curated_law, draft_commentary)}

@@ -40,6 +40,8 @@ def test_kazakhstan_alignment_with_the_curated_profile(kazakhstan_draft):
     assert figures["excerpts"] == (150, 153)
     assert figures["articles"] == (29, 29)  # provisions the source quotes beside the article
     assert figures["articles_all"] == (18, 31)  # with the curator's cross-references (below target)
+    assert figures["law"] == (145, 145)  # no curated law drafted as commentary
+    assert figures["commentary"] == (7, 8)  # Article 13's explanation of punishment drafted as PC text
 
 
 def test_kazakhstan_draft_structure(kazakhstan_draft):
@@ -161,3 +163,20 @@ def test_import_to_stdout_writes_nothing_else(cli, tmp_path):
     assert result.exit_code == 0
     assert yaml.safe_load(result.stdout)["profile"]["status"] == "draft"
     assert list(tmp_path.iterdir()) == []  # no sources/ copy behind the user's back
+
+
+def test_law_resumes_after_commentary_and_carries_over_a_page_split():
+    from cybergap.importer import Paragraph, _Builder
+
+    text = ("Penal Code Article 7. Title 1. Part one, For reference: what it means. 2. Part two. "
+            "continued on the next row. Late remark.")
+    builder = _Builder(text)
+    for article, said, bold in [("14", "Penal Code", True), ("14", "Article 7. Title", True),
+                                ("14", "1. Part one,", False), ("14", "For reference: what it means.", False),
+                                ("14", "2. Part two.", False), ("15", "continued on the next row.", False),
+                                ("15", "Late remark.", False)]:
+        builder.read(Paragraph(article, said, bold))
+    quoted = {pid: [e["text"] for e in p["excerpts"]] for pid, p in builder.provisions.items()}
+    assert quoted["pc-7"] == ["1. Part one,", "2. Part two.", "continued on the next row."]
+    assert quoted["commentary-14"] == ["For reference: what it means."]
+    assert quoted["commentary-15"] == ["Late remark."]  # no instrument named beside Article 15
