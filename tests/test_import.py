@@ -180,3 +180,30 @@ def test_law_resumes_after_commentary_and_carries_over_a_page_split():
     assert quoted["pc-7"] == ["1. Part one,", "2. Part two.", "continued on the next row."]
     assert quoted["commentary-14"] == ["For reference: what it means."]
     assert quoted["commentary-15"] == ["Late remark."]  # no instrument named beside Article 15
+
+
+def test_import_refuses_a_document_without_a_domestic_column(cli, tmp_path):
+    plain = tmp_path / "notes.txt"
+    plain.write_text("Just some notes.\n\nArticle 2 – nothing here.\n")
+    result = cli("import", plain, "--country", "X", "--iso2", "XX", "-o", tmp_path / "x.yaml")
+    assert result.exit_code == 2 and "no domestic legislation" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]  # nothing written, nothing copied
+
+
+def test_import_keeps_a_source_already_beside_the_profile(cli, tmp_path):
+    (tmp_path / "sources").mkdir()
+    source = tmp_path / "sources" / "genovia.txt"
+    shutil.copy(IMPORT_DATA / "genovia-cproc.txt", source)
+    target = _import(cli, tmp_path, source, "Genovia", "GV")
+    assert yaml.safe_load(target.read_text())["profile"]["source"]["path"] == "sources/genovia.txt"
+    assert sorted(p.name for p in (tmp_path / "sources").iterdir()) == ["genovia.txt"]
+    assert cli("check", target).exit_code == 0
+
+
+def test_import_never_replaces_a_different_source_copy(cli, tmp_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / KZ_SOURCE.name).write_text("another text\n")
+    result = cli("import", KZ_SOURCE, "--country", "Kazakhstan", "--iso2", "KZ", "-o", tmp_path / "kz.yaml")
+    assert result.exit_code == 2 and "--force" in result.output
+    assert (tmp_path / "sources" / KZ_SOURCE.name).read_text() == "another text\n"
+    assert not (tmp_path / "kz.yaml").exists()

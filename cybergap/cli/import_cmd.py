@@ -29,18 +29,22 @@ def run(source: Path, country: str, iso2: str, output: Path | None, force: bool)
         return usage_error(f"{printable(source)} {error}")
     folder = (output or Path.cwd() / "profile.yaml").resolve().parent
     sources = folder / provenance.SOURCES_FOLDER
-    if output is not None:
-        relative = _place_source(source, data, sources, force)
-        if isinstance(relative, int):
-            return relative
-    else:  # stdout: nothing else is written; say where the source must go
-        relative = f"{provenance.SOURCES_FOLDER}/{source.name}"
-        if sources.resolve() not in source.resolve().parents:
-            sys.stderr.write(f"note: keep a copy of the source at {relative} beside the profile: "
-                             "check proves its excerpts there\n")
+    inside = sources.resolve() in source.resolve().parents
+    relative = os.path.relpath(source.resolve(), folder).replace(os.sep, "/") if inside \
+        else f"{provenance.SOURCES_FOLDER}/{source.name}"
     from cybergap.importer import draft, to_yaml
 
     result = draft(text, country.strip(), iso2, relative)
+    if not result.profile["provisions"]:
+        return usage_error(f"{printable(source)}: no domestic legislation found (is it a C-PROC country profile, "
+                           "with a BUDAPEST CONVENTION / DOMESTIC LEGISLATION column header?); nothing was written")
+    if output is not None and not inside:
+        copied = _place_source(source, data, sources, force)
+        if isinstance(copied, int):
+            return copied
+    elif output is None and not inside:  # stdout: nothing else is written; say where the source must go
+        sys.stderr.write(f"note: keep a copy of the source at {relative} beside the profile: "
+                         "check proves its excerpts there\n")
     schema = schema_reference(folder)
     written = write_report(to_yaml(result.profile, relative, schema), output, force, data=True)
     if written == 0:
@@ -51,19 +55,24 @@ def run(source: Path, country: str, iso2: str, output: Path | None, force: bool)
 
 
 def _place_source(source: Path, data: bytes, sources: Path, force: bool) -> str | int:
-    """The source's path relative to the profile: it must stand in sources/ beside it, so it is
-    copied there unless it is already (never over a different file without --force)."""
+    """Copy the source into sources/ beside the profile, where check proves the excerpts (never
+    over a different file without --force); its path relative to the profile, or exit code 2."""
     from cybergap.escaping import printable
+    from cybergap.provenance import SourceError, read_bytes
 
-    resolved = source.resolve()
-    if sources.resolve() in resolved.parents:
-        return os.path.relpath(resolved, sources.resolve().parent).replace(os.sep, "/")
     target = sources / source.name
-    if target.exists() and target.read_bytes() != data and not force:
+
+    def same() -> bool:
+        try:
+            return read_bytes(target) == data
+        except SourceError:
+            return False
+
+    if (target.exists() or target.is_symlink()) and not same() and not force:
         return usage_error(f"{printable(target)} exists with other content; use --force to overwrite it")
     try:
         sources.mkdir(exist_ok=True)
-        if not target.exists() or target.read_bytes() != data:
+        if not same():
             target.write_bytes(data)
             sys.stderr.write(f"copied the source to {printable(target)}\n")
     except OSError as error:
