@@ -57,3 +57,16 @@ def test_draft_mapping_is_no_evidence_for_the_rules():
     ctx = Context(profile, load_catalog())
     assert ctx.coverage("2") is Coverage.UNMAPPED
     assert ctx.mapped("2") == [] and "2" not in ctx.mappings
+
+
+def test_draft_mappings_carry_nothing_to_another_framework(cli, minimal):
+    """Through the crosswalk a draft mapping is no evidence either (it used to crash the translation)."""
+    data = yaml.safe_load(minimal.read_text())
+    data["profile"]["status"] = "draft"
+    data["mappings"].append({"element": "3", "provisions": ["pc-1"], "coverage": "draft", "note": "not judged"})
+    minimal.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    result = cli("assess", minimal, "--framework", "un-cybercrime", "-f", "json", "--no-cache")
+    assert result.exit_code in (0, 1), result.output
+    statuses = {a["article"]: a["status"] for a in json.loads(result.stdout)["articles"]}
+    assert statuses["8"] == "not_assessed"  # UN Art. 8 (interception) comes from Budapest 3: a draft
+    assert statuses["7"] != "not_assessed"  # UN Art. 7 (illegal access) from Budapest 2: judged
