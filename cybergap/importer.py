@@ -4,7 +4,8 @@ the provisions of the Budapest Convention") into a DRAFT profile. Plain data in,
 
 How the source is read. Line by line, as `cybergap.provenance` reads it: page headers and the
 repeated column header are skipped; a TAB-separated row is "Convention cell<TAB>domestic cell"
-(a Markdown table row `| left | right |` likewise); a free line is domestic text unless it is the
+(a Markdown table row `| left | right |`, or an HTML `<tr>` with two cells, likewise); a free
+line is domestic text unless it is the
 Convention's own text. A "Article N – Title" heading (a dash, not a full stop) in the Convention
 column says which Convention article the rows that follow belong to.
 
@@ -115,8 +116,29 @@ def _is_table_furniture(left: str, right: str) -> bool:
     return (_fold(left).upper(), _fold(right).upper()) == ("BUDAPEST CONVENTION", "DOMESTIC LEGISLATION")
 
 
+_ROW = re.compile(r"<tr\b[^<>]{0,500}>", re.IGNORECASE)
+_CELL = re.compile(r"<t[dh]\b[^<>]{0,500}>", re.IGNORECASE)
+_ROW_END = re.compile(r"</tr\s*>|</table\s*>|</t[dh]\s*>|</?tbody\b[^<>]{0,500}>|</?thead\b[^<>]{0,500}>", re.IGNORECASE)
+
+
+def html_rows(text: str) -> str:
+    """An HTML document's table rows as "left<TAB>right" lines (a cell's line breaks become spaces);
+    text outside the tables is kept as it is. Text without <tr> is returned unchanged."""
+    if not _ROW.search(text):
+        return text
+    pieces = _ROW.split(text)
+    lines = [pieces[0]]
+    for row in pieces[1:]:
+        cells = [_ROW_END.sub(" ", cell).replace("\t", " ") for cell in _CELL.split(row)[1:]]
+        cells = [" ".join(cell.split()) for cell in cells]
+        if cells:
+            lines.append("\t".join([cells[0], " ".join(cells[1:])]))
+    return "\n".join(lines)
+
+
 def paragraphs(text: str, convention: str) -> list[Paragraph]:
     """The domestic column's paragraphs, each with the Convention article it stands beside."""
+    text = html_rows(text)
     article = None
     found = []
     started = False  # the title page and table of contents come before the first column header
