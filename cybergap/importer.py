@@ -236,6 +236,7 @@ class _Builder:
         self.commentary = False
         self.article: str | None = None
         self.carried: str | None = None  # the provision a page-split continuation still belongs to
+        self.cursor = 0  # where the last quoted paragraph ended in the source text
 
     def add_instrument(self, instrument: dict) -> str:
         known = {title_key(i["title"]): i["id"] for i in self.instruments.values()}
@@ -259,7 +260,7 @@ class _Builder:
                 self.beside[self.article].append(pid)
 
     def quote(self, text: str) -> None:
-        if not provenance.is_verbatim(text, self.source_text) or provenance.markup_in(text):
+        if not self.proven(text):
             self.dropped.append(text)
             return
         if self.commentary or self.instrument is None:
@@ -279,8 +280,21 @@ class _Builder:
             self.quoted.add((pid, text))
             self.provisions[pid]["excerpts"].append({"text": text})
 
+    def proven(self, text: str) -> bool:
+        """The paragraph stands verbatim in the source (as check proves it). Paragraphs come in the
+        source's order, so the search starts where the last one ended: linear, not paragraphs x text."""
+        needle = provenance.fold(text)
+        if not needle or provenance.markup_in(text):
+            return False
+        at = self.source_text.find(needle, self.cursor)
+        if at < 0:
+            at = self.source_text.find(needle)
+        if at >= 0:
+            self.cursor = at + len(needle)
+        return at >= 0
+
     def continue_(self, pid: str, text: str) -> None:
-        if not provenance.is_verbatim(text, self.source_text) or provenance.markup_in(text):
+        if not self.proven(text):
             self.dropped.append(text)
         elif (pid, text) not in self.quoted:
             self.quoted.add((pid, text))
