@@ -5,9 +5,9 @@ the provisions of the Budapest Convention") into a DRAFT profile. Plain data in,
 How the source is read. Line by line, as `cybergap.provenance` reads it: page headers and the
 repeated column header are skipped; a TAB-separated row is "Convention cell<TAB>domestic cell"
 (a Markdown table row `| left | right |`, or an HTML `<tr>` with two cells, likewise); a free
-line is domestic text unless it is the
-Convention's own text. A "Article N – Title" heading (a dash, not a full stop) in the Convention
-column says which Convention article the rows that follow belong to.
+line is domestic text unless it is the Convention's own text. An "Article N – Title" heading (a
+dash, not a full stop) in the Convention column says which Convention article the rows that
+follow belong to. The title page and table of contents before the first column header are skipped.
 
 The domestic column is cut into paragraphs at block tags (<p>, <li>, <br> ...). A paragraph set
 wholly in bold is a heading: an instrument ("Penal Code of ...", "The Law of ... on ...", "...
@@ -171,6 +171,7 @@ def paragraphs(text: str, convention: str) -> list[Paragraph]:
 
 
 def _slug(text: str) -> str:
+    """Lower-case ASCII letters and digits joined by '-': what the schema allows in an id."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
@@ -184,7 +185,7 @@ def _instrument(title: str) -> dict:
         return {"id": "constitution", "title": title, "short": "Constitution", "kind": "constitution"}
     if re.search(r"\bcode\b", lower):
         before = lower.split("code")[0].split()
-        ident = "".join(w[0] for w in before if w not in _STOP) + "c"
+        ident = _slug("".join(w[0] for w in before if w not in _STOP)) + "c"
         return {"id": ident, "title": title, "short": ident.upper(), "kind": "code"}
     if re.search(r"\b(resolution|decree|ordinance|regulations?)\b", lower):
         return {"id": _slug(" ".join(words[:2])), "title": title, "short": " ".join(words[:2]), "kind": "regulation"}
@@ -194,10 +195,10 @@ def _instrument(title: str) -> dict:
         return {"id": "law-" + _slug(" ".join(subject)), "title": title, "short": f"Law on {on.group(1)}", "kind": "law"}
     act = re.search(r"^(.*?\bAct)\b\s*(\d{4})?", title)
     if act:
-        initials = "".join(w[0] for w in act.group(1).lower().split() if w not in _STOP)
+        initials = _slug("".join(w[0] for w in act.group(1).lower().split() if w not in _STOP)) or "act"
         return {"id": initials + (f"-{act.group(2)}" if act.group(2) else ""), "title": title,
                 "short": act.group(1) + (f" {act.group(2)}" if act.group(2) else ""), "kind": "law"}
-    return {"id": _slug(" ".join(words[:4])), "title": title, "short": " ".join(words[:4]), "kind": "law"}
+    return {"id": _slug(" ".join(words[:4])) or "instrument", "title": title, "short": " ".join(words[:4]), "kind": "law"}
 
 
 def _plain_heading(match: re.Match) -> bool:

@@ -236,3 +236,11 @@ def test_paragraphs_are_proven_from_where_the_last_one_ended():
         builder.read(Paragraph("2", text, False))
     assert len(builder.provisions["pc-1"]["excerpts"]) == len(said)
     assert Counting.whole <= 1  # the first paragraph only
+
+
+def test_instrument_ids_fit_the_schema_whatever_the_title():
+    from cybergap.importer import _instrument
+
+    pattern = __import__("re").compile(r"^[a-z0-9][a-z0-9._-]*$")
+    for title in ("Código Penal de Sylvania", "Édit Code", "Érdekes Act 2020", "Law on Ünits", "Ööö", "The Law of X on Y"):
+        assert pattern.match(_instrument(title)["id"]), title
