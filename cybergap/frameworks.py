@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from typing import NamedTuple
 
 from cybergap.catalog import Catalog, Crosswalk
 from cybergap.model import Assessment, Coverage, Finding, NotCarried, Severity
@@ -134,8 +135,7 @@ def assess(profile: dict, framework: str, profile_path: str = "", today: date | 
     return dataclasses.replace(assessment, not_carried=tuple(dropped), notes=notes)
 
 
-@dataclasses.dataclass(frozen=True)
-class ArticlePair:
+class ArticlePair(NamedTuple):
     """A UN article beside the Budapest articles the crosswalk relates it to, with their ratings."""
 
     article: str
@@ -146,8 +146,7 @@ class ArticlePair:
     score: float | None
 
 
-@dataclasses.dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):
     """`cybergap crosswalk`: a profile under Budapest and under another framework, obligation by obligation."""
 
     budapest: Assessment
