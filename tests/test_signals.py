@@ -15,7 +15,9 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes in /proc")
+# Slow (run under CI=true, or with -m slow): real processes over 300 profiles, about 6 s of work.
+pytestmark = [pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds worker processes in /proc"),
+              pytest.mark.slow]
 
 COPIES = 300  # a few seconds of work for two workers, so the signals land while they run
 WAIT = 60  # seconds; generous, for a loaded machine
