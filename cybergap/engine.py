@@ -67,6 +67,7 @@ def assess(profile: dict, catalog: Catalog, profile_path: str = "", today: date 
         provisions=provision_labels(ctx),
         priorities=ranked,
         framework=catalog.convention.get("framework", "budapest"),
+        draft=profile.get("profile", {}).get("status") == "draft",
         framework_title=catalog.convention.get("title", ""),
     )
 

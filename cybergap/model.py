@@ -138,6 +138,7 @@ class Assessment:
     priorities: tuple[Priority, ...] = ()
     framework: str = "budapest"
     framework_title: str = "Convention on Cybercrime"
+    draft: bool = False  # profile.status is draft: its coverage is not judged yet (said in every output)
     not_carried: tuple[NotCarried, ...] = ()  # under another framework: Budapest gaps that vanish
 
     def rating_counts(self) -> dict[str, int]:

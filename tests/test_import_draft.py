@@ -70,3 +70,17 @@ def test_draft_mappings_carry_nothing_to_another_framework(cli, minimal):
     statuses = {a["article"]: a["status"] for a in json.loads(result.stdout)["articles"]}
     assert statuses["8"] == "not_assessed"  # UN Art. 8 (interception) comes from Budapest 3: a draft
     assert statuses["7"] != "not_assessed"  # UN Art. 7 (illegal access) from Budapest 2: judged
+
+
+def test_every_output_says_the_profile_is_a_draft(cli, tmp_path):
+    """DESIGN: a draft is a profile whose coverage is not yet judged, and says so in every output."""
+    import json
+
+    profile = tmp_path / "profiles" / "testland.yaml"
+    profile.parent.mkdir()
+    assert cli("new", "testland", "--iso2", "TL", "-o", profile).exit_code == 0
+    assert "DRAFT" in cli("assess", profile, "--width", "120").stdout
+    assert "**Draft**" in cli("assess", profile, "-f", "markdown").stdout
+    assert json.loads(cli("assess", profile, "-f", "json").stdout)["profile"]["draft"] is True
+    assert "<strong>Draft</strong>" in cli("assess", profile, "-f", "html").stdout
+    assert "draft" not in json.loads(cli("assess", "kazakhstan", "-f", "json").stdout)["profile"]

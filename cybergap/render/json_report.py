@@ -35,6 +35,7 @@ def to_dict(assessment: Assessment) -> dict:
             "iso2": assessment.iso2,
             "version": assessment.profile_version,
             "source": {"title": assessment.source_title, "date": assessment.source_date},
+            **({"draft": True} if assessment.draft else {}),
         },
         "score": {
             "overall": assessment.overall,

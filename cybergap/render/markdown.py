@@ -46,6 +46,7 @@ def render(a: Assessment, articles: list[str] | None = None, sections: list[str]
         "",
         f"**Overall score {score(a.overall)} / 100** · profile {cell(a.profile_version)} · " + counted(counts),
         "",
+        *(["**Draft**: coverage not judged yet; draft mappings count as not assessed.", ""] if a.draft else []),
         *overridden_counts(a, counts),
         "Ratings: " + " · ".join(f"{r.value} {ratings[r.value]}" for r in Rating)
         + f" · not assessed {ratings['not_assessed']} (`cybergap explain rating`)",

@@ -66,7 +66,10 @@ def _header(a: Assessment):
     counts = a.counts()
     body = Text()
     body.append(clean(a.country), style="bold")
-    body.append(f" ({clean(a.iso2)}) · profile {clean(a.profile_version)}\n")
+    body.append(f" ({clean(a.iso2)}) · profile {clean(a.profile_version)}")
+    if a.draft:
+        body.append(" · DRAFT: coverage not judged yet, draft mappings count as not assessed", style="yellow")
+    body.append("\n")
     body.append(_source_line(a) + "\n", style="dim")
     body.append("Overall score: ")
     body.append_text(score_bar(a.overall, 20))
