@@ -108,7 +108,7 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def _decoded(data: bytes) -> str:
+def decoded(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -186,7 +186,7 @@ def load(profile_path: str | Path, relative: str, convention: str = "") -> Sourc
     data = read_bytes(locate(profile_path, relative))
     key = (digest(data), digest(convention.encode()))
     if key not in _NORMALISED:
-        text = _decoded(data)
+        text = decoded(data)
         if len(_NORMALISED) >= 16:
             _NORMALISED.clear()
         _NORMALISED[key] = domestic_column(text, convention) if is_two_column(text) else normalise(text)

@@ -27,6 +27,17 @@ def refuse_overwrite(output: Path | None, force: bool) -> int | None:
     return usage_error(problem) if problem else None
 
 
+def new_profile_problem(name: str, iso2: str, output: Path | None, force: bool, what: str = "NAME") -> int | None:
+    """Exit code 2, having said why, when `import` or `new` cannot make this profile."""
+    import re
+
+    if not re.fullmatch(r"[A-Z]{2}", iso2):
+        return usage_error(f"--iso2 {iso2!r} is not an ISO 3166-1 alpha-2 code (two capital letters)")
+    if not name.strip():
+        return usage_error(f"{what} is empty")
+    return refuse_overwrite(output, force)
+
+
 def write_report(text: str, output: Path | None, force: bool, data: bool = False) -> int:
     """The report to --output (whole or not at all, see write_output) or to stdout (see emit)."""
     if output is None:

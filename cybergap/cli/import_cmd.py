@@ -6,25 +6,18 @@ import os
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import refuse_overwrite, usage_error, write_report
+from cybergap.cli.common import new_profile_problem, usage_error, write_report
 
 
 def run(source: Path, country: str, iso2: str, output: Path | None, force: bool) -> int:
-    import re
-
     from cybergap import provenance
     from cybergap.escaping import printable
 
-    if not re.fullmatch(r"[A-Z]{2}", iso2):
-        return usage_error(f"--iso2 {iso2!r} is not an ISO 3166-1 alpha-2 code (two capital letters)")
-    if not country.strip():
-        return usage_error("--country is empty")
-    refused = refuse_overwrite(output, force)
-    if refused is not None:
+    if (refused := new_profile_problem(country, iso2, output, force, "--country")) is not None:
         return refused
     try:
         data = provenance.read_bytes(source)
-        text = provenance._decoded(data)
+        text = provenance.decoded(data)
     except provenance.SourceError as error:
         return usage_error(f"{printable(source)} {error}")
     folder = (output or Path.cwd() / "profile.yaml").resolve().parent

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import refuse_overwrite, usage_error, write_report
+from cybergap.cli.common import new_profile_problem, usage_error, write_report
 
 
 def run(name: str, iso2: str, output: Path | None, force: bool) -> int:
@@ -15,12 +14,7 @@ def run(name: str, iso2: str, output: Path | None, force: bool) -> int:
     from cybergap.provenance import SOURCES_FOLDER
     from cybergap.skeleton import PLACEHOLDER, skeleton, slug
 
-    if not re.fullmatch(r"[A-Z]{2}", iso2):
-        return usage_error(f"--iso2 {iso2!r} is not an ISO 3166-1 alpha-2 code (two capital letters)")
-    if not name.strip():
-        return usage_error("NAME is empty")
-    refused = refuse_overwrite(output, force)
-    if refused is not None:
+    if (refused := new_profile_problem(name, iso2, output, force)) is not None:
         return refused
     folder = (output or Path.cwd() / "profile.yaml").resolve().parent
     relative = f"{SOURCES_FOLDER}/{slug(name)}-source.txt"
