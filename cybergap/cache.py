@@ -1,8 +1,8 @@
 """A cache of `check` verdicts, keyed by everything a verdict depends on.
 
-Key: the file's bytes and the path it is reported under, the tool version, the bytes of the
-package's own code (so an edited checkout never reads verdicts of the code it replaced), and
-the bytes of the catalogue and of the profile schema.
+Key: the file's bytes and the path it is reported under, and the tool as installed: its
+version and the size and modification time of each file of its code, its catalogues and the
+profile schema (so an edited checkout never reads verdicts of the code it replaced).
 
 What an entry must pass before it is used (anything else is a miss, never an error):
 - its shape: exactly the fields this module writes, of the right types and values;
@@ -51,12 +51,30 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _stamped_files(folder: str) -> list[str]:
+    """The package's code and data files the verdicts depend on: every .py, the catalogues
+    (every framework, the crosswalk) as loaded (.json)."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                found += _stamped_files(entry.path)
+            elif entry.name.endswith((".py", ".json")):
+                found.append(entry.path)
+    return found
+
+
 @lru_cache(maxsize=1)
 def _tool_stamp() -> str:
-    code = [path.read_bytes() for path in sorted(PACKAGE.rglob("*.py"))]
-    catalogues = [path.read_bytes() for path in sorted((PACKAGE / "catalog").glob("*.json"))]  # every framework, the crosswalk
-    parts = [__version__.encode(), *code, *catalogues, schema_path("profile.schema.json").read_bytes()]
-    return digest(b"\x00".join(parts))
+    """The tool as it is installed: its version, and the path, size and modification time (to the
+    nanosecond) of each of its code and data files and of the profile schema -- what Python itself
+    checks before trusting a compiled module. Any edit of the package changes it."""
+    files = sorted(_stamped_files(str(PACKAGE))) + [str(schema_path("profile.schema.json"))]
+    parts = [__version__]
+    for name in files:
+        stat = os.stat(name)
+        parts.append(f"{os.path.relpath(name, PACKAGE)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return digest("\x00".join(parts).encode())
 
 
 def key(display: str, content: bytes) -> str:
