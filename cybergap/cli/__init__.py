@@ -18,7 +18,7 @@ from cybergap.render.formats import help_text
 
 app = typer.Typer(
     name="cybergap",
-    help="Compliance gap analysis of cybercrime law against the Budapest Convention (ETS 185).",
+    help="Compliance gap analysis of cybercrime law against the Budapest Convention (ETS 185) and the UN Convention against Cybercrime.",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
