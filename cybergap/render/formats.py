@@ -31,6 +31,18 @@ class Format(NamedTuple):
     data: bool = True  # a string programs read: written as UTF-8 whatever stdout's encoding
 
 
+def _result_only(module: str, function: str) -> Callable[[Any, View], Any]:
+    """A renderer that needs nothing of the View: cybergap.render.<module>.<function>(result),
+    imported when first used."""
+
+    def render(result, view: View):
+        from importlib import import_module
+
+        return getattr(import_module(f"cybergap.render.{module}"), function)(result)
+
+    return render
+
+
 def _assess_table(a, v: View):
     from cybergap.render import table
 
@@ -64,24 +76,6 @@ def _assess_html(a, v: View) -> str:
     return assess_html.render(a, v.catalog)
 
 
-def _diff_table(delta, v: View):
-    from cybergap.render import diff_table
-
-    return diff_table.render(delta)
-
-
-def _diff_json(delta, v: View) -> str:
-    from cybergap.render import diff_json
-
-    return diff_json.render(delta)
-
-
-def _diff_markdown(delta, v: View) -> str:
-    from cybergap.render import diff_markdown
-
-    return diff_markdown.render(delta)
-
-
 def _diff_html(delta, v: View) -> str:
     from cybergap.render import diff_html
 
@@ -99,22 +93,10 @@ def _check_json(results, v: View) -> str:
     return check_json.render(results, v.strict)
 
 
-def _check_sarif(results, v: View) -> str:
-    from cybergap.render import check_sarif
-
-    return check_sarif.render(results)
-
-
 def _check_junit(results, v: View) -> str:
     from cybergap.render import check_junit
 
     return check_junit.render(results, v.strict)
-
-
-def _check_github(results, v: View) -> str:
-    from cybergap.render import check_github
-
-    return check_github.render(results)
 
 
 def _compare_table(comparison, v: View):
@@ -133,36 +115,6 @@ def _compare_markdown(comparison, v: View) -> str:
     return compare_markdown.render(comparison, v.top)
 
 
-def _compare_csv(comparison, v: View) -> str:
-    from cybergap.render import compare_csv
-
-    return compare_csv.render(comparison)
-
-
-def _compare_json(comparison, v: View) -> str:
-    from cybergap.render import compare_json
-
-    return compare_json.render(comparison)
-
-
-def _crosswalk_table(side, v: View):
-    from cybergap.render import crosswalk
-
-    return crosswalk.table(side)
-
-
-def _crosswalk_markdown(side, v: View) -> str:
-    from cybergap.render import crosswalk
-
-    return crosswalk.markdown(side)
-
-
-def _crosswalk_json(side, v: View) -> str:
-    from cybergap.render import crosswalk
-
-    return crosswalk.render_json(side)
-
-
 def _catalog_table(shown, v: View):
     from cybergap.render import catalog
 
@@ -177,31 +129,19 @@ def _catalog_json(shown, v: View) -> str:
     return catalog.catalog_json(book, article) + "\n"
 
 
-def _rules_table(rules, v: View):
-    from cybergap.render import rules as render
-
-    return render.table(rules)
-
-
-def _rules_json(rules, v: View) -> str:
-    from cybergap.render import rules as render
-
-    return render.render_json(rules)
-
-
 FORMATS: dict[str, dict[str, Format]] = {
     "assess": {"table": Format(_assess_table, True, False), "json": Format(_assess_json), "markdown": Format(_assess_markdown),
                "html": Format(_assess_html)},
-    "diff": {"table": Format(_diff_table, True, False), "json": Format(_diff_json), "markdown": Format(_diff_markdown),
+    "diff": {"table": Format(_result_only("diff_table", "render"), True, False), "json": Format(_result_only("diff_json", "render")), "markdown": Format(_result_only("diff_markdown", "render")),
              "html": Format(_diff_html)},
-    "check": {"text": Format(_check_text, data=False), "json": Format(_check_json), "sarif": Format(_check_sarif),
-              "junit": Format(_check_junit), "github": Format(_check_github)},
+    "check": {"text": Format(_check_text, data=False), "json": Format(_check_json), "sarif": Format(_result_only("check_sarif", "render")),
+              "junit": Format(_check_junit), "github": Format(_result_only("check_github", "render"))},
     "compare": {"table": Format(_compare_table, True, False), "markdown": Format(_compare_markdown),
-                "csv": Format(_compare_csv), "json": Format(_compare_json)},
-    "crosswalk": {"table": Format(_crosswalk_table, True, False), "markdown": Format(_crosswalk_markdown),
-                  "json": Format(_crosswalk_json)},
+                "csv": Format(_result_only("compare_csv", "render")), "json": Format(_result_only("compare_json", "render"))},
+    "crosswalk": {"table": Format(_result_only("crosswalk", "table"), True, False), "markdown": Format(_result_only("crosswalk", "markdown")),
+                  "json": Format(_result_only("crosswalk", "render_json"))},
     "catalog": {"table": Format(_catalog_table, True, False), "json": Format(_catalog_json)},
-    "rules": {"table": Format(_rules_table, True, False), "json": Format(_rules_json)},
+    "rules": {"table": Format(_result_only("rules", "table"), True, False), "json": Format(_result_only("rules", "render_json"))},
 }
 
 
