@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from cybergap.model import ArticleResult, Assessment, Rating, Status
-from cybergap.render.text import clean
+from cybergap.render.text import clean, rating_code, score
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -41,16 +41,10 @@ def css_string(value: object) -> str:
     return '"' + "".join(c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):x} " for c in visible(value)) + '"'
 
 
-def score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
-
 
 def gain(value: float, digits: int = 1) -> str:
     return f"{value:+.{digits}f}"
 
-
-def rating_code(article: ArticleResult) -> str:
-    return article.rating.value if article.rating else "?"
 
 
 def rating_class(article: ArticleResult) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from cybergap.compare import Cell, Comparison
 from cybergap.model import Status
 from cybergap.render.markdown import cell as md
+from cybergap.render.text import score
 
 PENDING = "… pending"
 
@@ -17,9 +18,6 @@ def cell_text(cell: Cell | None) -> str:
     rating = cell.rating or "?"
     return f"{rating} {Status(cell.status).symbol} {score(cell.score)}"
 
-
-def score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
 
 
 def render(comparison: Comparison, top: int = 10) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from cybergap.compare import Cell, Comparison
 from cybergap.model import Rating, Status
-from cybergap.render.text import clean
+from cybergap.render.text import clean, score
 
 CELL = 10  # "PC ◐  62.5"
 HEADING_MAX = 12  # longer headings are cut with an ellipsis; the profile list names them in full
@@ -32,9 +32,6 @@ def cell_text(cell: Cell | None):
     text.append(f" {score(cell.score):>5}")
     return text
 
-
-def score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
 
 
 def _fits(comparison: Comparison, width: int) -> int:

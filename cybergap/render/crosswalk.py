@@ -7,11 +7,8 @@ import json
 
 from cybergap import __version__
 from cybergap.render.markdown import cell
-from cybergap.render.text import plain
+from cybergap.render.text import plain, score
 
-
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
 
 
 def table(side):
@@ -21,11 +18,11 @@ def table(side):
     from cybergap.render.table import _Fitted, one_line
 
     pairs = [(plain(p.article), one_line(p.title), plain(", ".join(p.budapest)), plain(" ".join(p.budapest_ratings)),
-              plain(p.rating), plain(_score(p.score))) for p in side.pairs]
+              plain(p.rating), plain(score(p.score))) for p in side.pairs]
     vanished = [(plain(n.rule), plain(n.element), one_line(n.reason)) for n in side.vanished]
     return Group(
         Text(f"{side.budapest.country} ({side.budapest.iso2}): {side.summary}.", style="bold"),
-        Text(f"Overall: Budapest {_score(side.budapest.overall)}, {side.other.framework_title} {_score(side.other.overall)}",
+        Text(f"Overall: Budapest {score(side.budapest.overall)}, {side.other.framework_title} {score(side.other.overall)}",
              style="dim"),
         _Fitted("Obligation by obligation (UN article beside the Budapest articles it relates to)",
                 [("UN", 3, "right"), ("Title", 1.0, "left"), ("Budapest", 9, "left"), ("Ratings", 8, "left"),
@@ -38,12 +35,12 @@ def table(side):
 
 def markdown(side) -> str:
     lines = [f"# cybergap crosswalk: {cell(side.budapest.country)} ({cell(side.budapest.iso2)})", "",
-             f"**{cell(side.summary)}.** Overall: Budapest {_score(side.budapest.overall)}, "
-             f"{cell(side.other.framework_title)} {_score(side.other.overall)}.", "",
+             f"**{cell(side.summary)}.** Overall: Budapest {score(side.budapest.overall)}, "
+             f"{cell(side.other.framework_title)} {score(side.other.overall)}.", "",
              "## Obligation by obligation", "", "| UN | Title | Budapest | Budapest ratings | UN rating | UN score |",
              "|---:|---|---|---|---|---:|"]
     lines += [f"| {p.article} | {cell(p.title)} | {', '.join(p.budapest)} | {' '.join(p.budapest_ratings)} | {p.rating} "
-              f"| {_score(p.score)} |" for p in side.pairs]
+              f"| {score(p.score)} |" for p in side.pairs]
     lines += ["", f"## Budapest gaps that do not carry over ({len(side.vanished)})", "", "| Rule | Budapest | Why |", "|---|---|---|"]
     lines += [f"| {n.rule} | {cell(n.element)} | {cell(n.reason)} |" for n in side.vanished]
     lines += ["", "## Obligations only the UN Convention has, not assessed yet", "", ", ".join(side.other_only) or "none", ""]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from cybergap.diff import Delta, OverrideChange
-from cybergap.render.markdown import cell, score, status
+from cybergap.render.markdown import cell, status
+from cybergap.render.text import rating_code, score
 
 ARROW = {"better": "▲ better", "worse": "▼ worse", "changed": "• changed"}
 
@@ -13,9 +14,6 @@ def _delta(old, new) -> str:
         return ""
     return f" ({new - old:+.1f})"
 
-
-def _rating(article) -> str:
-    return article.rating.value if article.rating else "?"
 
 
 def summary(delta: Delta) -> str:
@@ -55,7 +53,7 @@ def render(delta: Delta) -> str:
     if delta.articles:
         lines += ["| Art. | Title | Status | Rating | Score | |", "|---:|---|---|---|---:|---|"]
         lines += [f"| {a.number} | {cell(a.title)} | {status(a.old)} → {status(a.new)} | "
-                  f"{_rating(a.old)} → {_rating(a.new)} | "
+                  f"{rating_code(a.old)} → {rating_code(a.new)} | "
                   f"{score(a.old_score)} → {score(a.new_score)} | {ARROW[a.direction]} |" for a in delta.articles]
         lines.append("")
     lines.append(f"{delta.unchanged_articles} article(s) unchanged.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cybergap.diff import Delta
 from cybergap.render.diff_markdown import ARROW, override_cells, summary
 from cybergap.render.table import article_status
-from cybergap.render.text import plain
+from cybergap.render.text import plain, rating_code, score
 
 STYLE = {"better": "green", "worse": "red", "changed": "yellow"}
 
@@ -30,12 +30,12 @@ def render(delta: Delta):
     sections = [x for x in delta.sections if x.old_score != x.new_score]
     if sections:
         parts.append(_table("Sections that changed", ("Section", "Old", "New"), (
-            (plain(x.title), plain(_score(x.old_score)), plain(_score(x.new_score))) for x in sections)))
+            (plain(x.title), plain(score(x.old_score)), plain(score(x.new_score))) for x in sections)))
     if delta.articles:
         parts.append(_table("Articles that changed", ("Art.", "Title", "Old", "New", "Rating", "Score", ""), (
             (plain(a.number), plain(a.title), article_status(a.old), article_status(a.new),
-             plain(f"{_rating_code(a.old)} → {_rating_code(a.new)}"),
-             plain(f"{_score(a.old_score)} → {_score(a.new_score)}"), Text(ARROW[a.direction], style=STYLE[a.direction]))
+             plain(f"{rating_code(a.old)} → {rating_code(a.new)}"),
+             plain(f"{score(a.old_score)} → {score(a.new_score)}"), Text(ARROW[a.direction], style=STYLE[a.direction]))
             for a in delta.articles)))
     parts.append(plain(f"{delta.unchanged_articles} article(s) unchanged.", "dim"))
     if delta.overrides:
@@ -55,10 +55,3 @@ def render(delta: Delta):
             (plain(f.where), plain(f.old), plain(f.new), plain(f.line or "")) for f in delta.facts)))
     return Group(*parts)
 
-
-def _rating_code(article) -> str:
-    return article.rating.value if article.rating else "?"
-
-
-def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cybergap.model import Assessment, Rating, Status
-from cybergap.render.text import clean
+from cybergap.render.text import clean, rating_code, score
 
 
 def cell(value: object) -> str:
@@ -11,9 +11,6 @@ def cell(value: object) -> str:
     text = clean(value).replace("\n", " ").replace("|", "\\|")
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
-
-def score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
 
 
 def status(article) -> str:
@@ -60,7 +57,7 @@ def render(a: Assessment, articles: list[str] | None = None, sections: list[str]
     ]
     lines += [f"| {cell(s.title)} | {score(s.score)} | {s.articles_scored}/{s.articles_total} |" for s in a.sections]
     lines += ["", "## Articles", "", "| Art. | Title | Rating | Status | Score | Findings |", "|---:|---|---|---|---:|---:|"]
-    lines += [f"| {x.number} | {cell(x.title)} | {x.rating.value if x.rating else '?'} | {status(x)} | {score(x.score)} "
+    lines += [f"| {x.number} | {cell(x.title)} | {rating_code(x)} | {status(x)} | {score(x.score)} "
               f"| {len(x.findings)} |" for x in shown]
     lines += ["", "## Findings", ""]
     for article in shown:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cybergap.model import ArticleResult, Assessment, Finding, Rating, Status
-from cybergap.render.text import clean, plain
+from cybergap.render.text import clean, plain, score
 
 SEVERITY_STYLE = {"critical": "bold red", "major": "red", "minor": "yellow", "info": "cyan"}
 TOP_PRIORITIES = 10
@@ -109,9 +109,6 @@ def main_finding(article: ArticleResult) -> Finding | None:
     return min(article.findings, key=lambda f: (-f.severity.rank, -f.article_gain))
 
 
-def _score(score: float | None) -> str:
-    return "—" if score is None else f"{score:.1f}"
-
 
 def one_line(value: object):
     """Text kept on one line, cut with an ellipsis where the column ends. Its column must not be
@@ -140,7 +137,7 @@ def _articles(articles):
     for article in articles:
         finding = main_finding(article)
         rows.append((plain(article.number), one_line(article.title), rating_text(article),
-                     article_status(article, stacked=True), plain(_score(article.score)),
+                     article_status(article, stacked=True), plain(score(article.score)),
                      one_line(f"{finding.rule}: {finding.message}" if finding else "")))
     return _Fitted("Articles", [("Art.", 4, "right"), ("Title", 0.4, "left"), ("Rating", 6, "left"),
                                 ("Status", 14, "left"), ("Score", 5, "right"), ("Main gap", 0.6, "left")], rows)

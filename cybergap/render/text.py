@@ -20,3 +20,13 @@ def plain(value: object, style: str = ""):
     from rich.text import Text
 
     return Text(clean(value), style=style)
+
+
+def score(value: float | None) -> str:
+    """A score as every output shows it: one decimal, or an em dash when there is none."""
+    return "—" if value is None else f"{value:.1f}"
+
+
+def rating_code(article) -> str:
+    """An article's rating code (C, LC, PC, NC, NA), or '?' when it is not assessed."""
+    return article.rating.value if article.rating else "?"
