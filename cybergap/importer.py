@@ -222,6 +222,13 @@ def is_instrument_heading(text: str) -> bool:
         and not text.lower().startswith(("chapter", "part ", "title "))
 
 
+def _speaks_of(text: str, instrument: dict) -> bool:
+    """The paragraph names its own instrument ("the Penal Code"): words about the law, not of it
+    (a law calls itself "this Code")."""
+    name = re.sub(r"\s+of the Republic of \w+", "", instrument["title"], flags=re.IGNORECASE)
+    return bool(re.search(rf"\bthe\s+{re.escape(name)}\b", text, flags=re.IGNORECASE))
+
+
 class _Builder:
     """The draft profile as the paragraphs are read."""
 
@@ -264,6 +271,10 @@ class _Builder:
         if not self.proven(text):
             self.dropped.append(text)
             return
+        unheaded = f"{self.instrument}-under-{self.article or 0}"
+        if not self.commentary and self.instrument is not None and self.provision in (None, unheaded) \
+                and _speaks_of(text, self.instruments[self.instrument]):
+            self.commentary, self.provision = True, None  # prose about the law, under none of its provisions
         if self.commentary or self.instrument is None:
             article = self.article or "0"
             self.add_instrument({"id": "commentary", "title": "Explanatory text of the C-PROC profile "
@@ -273,7 +284,7 @@ class _Builder:
             self.open_provision(pid, "commentary", f"under Article {article}", "")
             self.provision = law  # the law quoted before the commentary may resume after it
         elif self.provision is None:
-            pid = f"{self.instrument}-under-{self.article or 0}"
+            pid = unheaded
             self.open_provision(pid, self.instrument, f"quoted under Convention Article {self.article or 0}", "")
         else:
             pid = self.provision
@@ -369,6 +380,7 @@ def draft(text: str, country: str, iso2: str, source_path: str, catalog=None) ->
         for element in [e for e in elements if e["obligation"] == "mandatory"] or elements:
             note = (f"Draft: the source quotes {', '.join(cited)} beside Article {article['number']}; judge the coverage."
                     if cited else f"Draft: the source quotes nothing beside Article {article['number']}.")
+            note += "".join(f" {hint}" for hint in _hints(catalog, element["id"], beside, cited))
             mappings.append({"element": element["id"], "provisions": list(cited), "coverage": "draft", "note": note})
     title, version = _title_and_version(text, country)
     profile = {
@@ -389,6 +401,22 @@ def draft(text: str, country: str, iso2: str, source_path: str, catalog=None) ->
         "mappings": mappings,
     }
     return Draft(profile, builder.dropped, beside)
+
+
+def _hints(catalog, element_id: str, beside: dict[str, list[str]], cited: list[str]) -> list[str]:
+    """Where the element's paragraph refers to other articles ("Articles 2 through 11"), the
+    provisions the source quotes beside those: candidates the curator may cite here too."""
+    from cybergap.catalog.references import referred
+
+    hints, named = [], set(cited)
+    for words, articles in referred(catalog, element_id):
+        candidates = [p for a in articles for p in beside.get(a, []) if p not in named]
+        candidates = list(dict.fromkeys(candidates))
+        if candidates:
+            named.update(candidates)
+            hints.append(f"Article {element_id} refers to \"{words}\": the source quotes "
+                         f"{', '.join(candidates)} beside {'it' if len(articles) == 1 else 'them'}.")
+    return hints
 
 
 _MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
@@ -441,12 +469,29 @@ def _keys(profile: dict) -> dict[str, tuple[str, str]]:
     return keys
 
 
+def _covered(text: str, pieces: set[str]) -> int:
+    """How many characters of `text` the draft's pieces reproduce: every place a piece stands
+    in it, and a last piece that runs on past it (the curator cut the quotation short)."""
+    marked = bytearray(len(text))
+    for piece in pieces:
+        at = text.find(piece)
+        while at >= 0:
+            marked[at:at + len(piece)] = b"\1" * len(piece)
+            at = text.find(piece, at + 1)
+        for size in range(min(len(piece), len(text)) - 1, 19, -1):  # a run-on of 20+ characters
+            if text.endswith(piece[:size]):
+                marked[len(text) - size:] = b"\1" * size
+                break
+    return sum(marked)
+
+
 def alignment(drafted: dict, curated: dict, source: str = "") -> dict[str, tuple[int, int]]:
     """(hits, total) of measures of a draft against the curated profile of the same source:
     provisions: curated provisions of law cited by article number (instrument title + number,
       titles compared by `title_key`) that the draft also has;
     excerpts: curated excerpts the draft reproduces (folded text: one draft excerpt contains it,
-      or the draft excerpts it contains cover at least 90% of it, e.g. a page-split quotation);
+      or draft excerpts cover at least 90% of its characters, e.g. a page-split quotation or
+      one split into its numbered items, the last of which may run on past the curator's cut);
     articles: Convention articles whose curated mappings cite law by number that the source
       quotes beside the article (one of its curated excerpts stands in the article's domestic
       text, given `source`), where the draft's provisions beside the article include every one
@@ -454,25 +499,29 @@ def alignment(drafted: dict, curated: dict, source: str = "") -> dict[str, tuple
     articles_all: the same, counting every provision the curated mappings cite, also those the
       source quotes beside another article (the curator's cross-references: the sanctions of
       Article 13 are the offences quoted under Articles 2-10);
+    articles_hinted: the same again, where the draft's provisions also count those its notes
+      point at: the provisions beside the articles the element's Convention paragraph refers to
+      ("Articles 2 through 11", "this section"; see cybergap.catalog.references);
     commentary: curated commentary excerpts the draft does not quote as law;
     law: curated excerpts of law the draft does not quote as commentary
       (an excerpt "quotes" another when either contains the other)."""
     from cybergap.catalog import article_number, load_catalog
+    from cybergap.catalog.references import referred
     from cybergap.validate import convention_text
 
+    catalog = load_catalog()
     fold = provenance.fold
     draft_keys, curated_keys = _keys(drafted), _keys(curated)
     found = set(draft_keys.values())
     provisions = (sum(key in found for key in set(curated_keys.values())), len(set(curated_keys.values())))
-    pieces = [fold(e["text"]) for p in drafted.get("provisions", []) for e in p["excerpts"]]
+    pieces = {fold(e["text"]) for p in drafted.get("provisions", []) for e in p["excerpts"]}
     hits = total = 0
     for provision in curated.get("provisions", []):
         for excerpt in provision["excerpts"]:
             text, total = fold(excerpt["text"]), total + 1
-            inside = {piece for piece in pieces if piece in text}
-            hits += any(text in piece for piece in pieces) or sum(map(len, inside)) >= 0.9 * len(text)
+            hits += any(text in piece for piece in pieces) or _covered(text, pieces) >= 0.9 * len(text)
     beside_text: dict[str, str] = {}
-    for paragraph in paragraphs(source, convention_text(load_catalog())) if source else []:
+    for paragraph in paragraphs(source, convention_text(catalog)) if source else []:
         beside_text[paragraph.article] = beside_text.get(paragraph.article, "") + " " + paragraph.text
     quoted = {p["id"]: [fold(e["text"]) for e in p["excerpts"]] for p in curated.get("provisions", [])}
     wanted: dict[str, set] = {}
@@ -488,10 +537,14 @@ def alignment(drafted: dict, curated: dict, source: str = "") -> dict[str, tuple
     for mapping in drafted.get("mappings", []):
         beside.setdefault(article_number(mapping["element"]), set()).update(
             draft_keys[p] for p in mapping["provisions"] if p in draft_keys)
+    hinted = {article: set(keys) for article, keys in beside.items()}
+    for mapping in drafted.get("mappings", []):
+        for _words, articles in referred(catalog, mapping["element"]):
+            hinted[article_number(mapping["element"])].update(*(beside.get(a, set()) for a in articles))
 
-    def share(want: dict[str, set]) -> tuple[int, int]:
+    def share(want: dict[str, set], drafted_keys: dict[str, set] = beside) -> tuple[int, int]:
         measured = [article for article, keys in want.items() if keys]
-        return sum(want[a] <= beside.get(a, set()) for a in measured), len(measured)
+        return sum(want[a] <= drafted_keys.get(a, set()) for a in measured), len(measured)
 
     def split(profile: dict) -> tuple[list[str], list[str]]:
         kinds = {i["id"]: i["kind"] for i in profile.get("instruments", [])}
@@ -505,5 +558,5 @@ def alignment(drafted: dict, curated: dict, source: str = "") -> dict[str, tuple
 
     (curated_commentary, curated_law), (draft_commentary, draft_law) = split(curated), split(drafted)
     return {"provisions": provisions, "excerpts": (hits, total), "articles": share(wanted),
-            "articles_all": share(wanted_all), "commentary": apart(curated_commentary, draft_law),
+            "articles_all": share(wanted_all), "articles_hinted": share(wanted_all, hinted), "commentary": apart(curated_commentary, draft_law),
             "law": apart(curated_law, draft_commentary)}

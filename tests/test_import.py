@@ -37,11 +37,55 @@ def test_kazakhstan_alignment_with_the_curated_profile(kazakhstan_draft):
     curated = yaml.safe_load((ROOT / "profiles" / "kazakhstan.yaml").read_text(encoding="utf-8"))
     figures = alignment(kazakhstan_draft, curated, KZ_SOURCE.read_text(encoding="utf-8"))
     assert figures["provisions"] == (49, 49)  # every curated provision of law cited by number
-    assert figures["excerpts"] == (150, 153)
+    assert figures["excerpts"] == (153, 153)  # page-split and item-split quotations included
     assert figures["articles"] == (29, 29)  # provisions the source quotes beside the article
     assert figures["articles_all"] == (18, 31)  # with the curator's cross-references (below target)
+    assert figures["articles_hinted"] == (23, 31)  # ... counting the provisions the notes point at
     assert figures["law"] == (145, 145)  # no curated law drafted as commentary
-    assert figures["commentary"] == (7, 8)  # Article 13's explanation of punishment drafted as PC text
+    assert figures["commentary"] == (8, 8)  # Article 13's explanation of punishment included
+
+
+def test_the_draft_points_at_the_articles_the_convention_refers_to(kazakhstan_draft):
+    """Article 13.1 is about the sanctions of "Articles 2 through 11": the note names the offences
+    quoted beside those articles; the mapping itself keeps only what the source quotes beside 13."""
+    mappings = {m["element"]: m for m in kazakhstan_draft["mappings"]}
+    sanctions = mappings["13.1"]
+    assert 'Article 13.1 refers to "Articles 2 through 11": the source quotes pc-205,' in sanctions["note"]
+    assert "pc-312" in sanctions["note"] and "pc-205" not in sanctions["provisions"]
+    assert "Article 13.2 refers to \"Article 12\"" in mappings["13.2"]["note"]
+    assert "refers to" not in mappings["2"]["note"]  # Article 2 refers to no other article
+
+
+def test_prose_about_an_instrument_before_its_provisions_is_commentary(kazakhstan_draft):
+    provisions = {p["id"]: p for p in kazakhstan_draft["provisions"]}
+    assert "pc-under-13" not in provisions
+    said = [e["text"] for e in provisions["commentary-13"]["excerpts"]]
+    assert said[0].startswith("When establishing responsibility for the crimes in the Penal Code")
+    assert provisions["pc-39"]["instrument"] == "pc"  # the provisions after it are law again
+
+
+def test_an_unheaded_paragraph_that_calls_its_law_this_code_stays_law():
+    from cybergap.importer import Paragraph, _Builder
+
+    text = "Penal Code 1. Offences under this Code are crimes. The Penal Code was amended in 2019."
+    builder = _Builder(text)
+    for said, bold in [("Penal Code", True), ("1. Offences under this Code are crimes.", False),
+                       ("The Penal Code was amended in 2019.", False)]:
+        builder.read(Paragraph("2", said, bold))
+    quoted = {pid: [e["text"] for e in p["excerpts"]] for pid, p in builder.provisions.items()}
+    assert quoted == {"pc-under-2": ["1. Offences under this Code are crimes."],
+                      "commentary-2": ["The Penal Code was amended in 2019."]}
+
+
+def test_excerpt_alignment_counts_characters_reproduced_not_pieces():
+    from cybergap.importer import _covered
+
+    text = "2. The same actions, committed: 1) by a group; 2) for gain, - shall be punished by a fine"
+    items = {"2. The same actions, committed:", "1) by a group;", "2) for gain, -",
+             "shall be punished by a fine of up to ten thousand units."}  # runs on past the cut
+    assert _covered(text, items) == len(text) - 3  # the three spaces between the items
+    assert _covered(text, {"committed:", "2. The same actions, committed:"}) == len("2. The same actions, committed:")
+    assert _covered(text, {"a fine of up to five"}) == 0  # a run-on needs 20 characters that match
 
 
 def test_kazakhstan_draft_structure(kazakhstan_draft):
