@@ -288,3 +288,17 @@ def test_instrument_ids_fit_the_schema_whatever_the_title():
     pattern = __import__("re").compile(r"^[a-z0-9][a-z0-9._-]*$")
     for title in ("Código Penal de Sylvania", "Édit Code", "Érdekes Act 2020", "Law on Ünits", "Ööö", "The Law of X on Y"):
         assert pattern.match(_instrument(title)["id"]), title
+
+
+def test_import_makes_the_new_profiles_folder_once_the_draft_is_made(cli, tmp_path):
+    target = tmp_path / "profiles" / "kazakhstan" / "kazakhstan.yaml"
+    result = cli("import", KZ_SOURCE, "--country", "Kazakhstan", "--iso2", "KZ", "-o", target)
+    assert result.exit_code == 0, result.output
+    assert (target.parent / "sources" / KZ_SOURCE.name).is_file()
+    assert cli("check", target).exit_code == 0
+    failed = cli("import", tmp_path / "missing.txt", "--country", "X", "--iso2", "XX", "-o", tmp_path / "other" / "x.yaml")
+    assert failed.exit_code == 2 and not (tmp_path / "other").exists()  # no folder for a profile not made
+    (tmp_path / "plain").write_text("a file\n")
+    blocked = cli("import", KZ_SOURCE, "--country", "Kazakhstan", "--iso2", "KZ", "-o", tmp_path / "plain" / "kz.yaml")
+    assert blocked.exit_code == 2 and "is not a folder" in blocked.output
+    assert (tmp_path / "plain").read_text() == "a file\n"

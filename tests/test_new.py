@@ -43,3 +43,12 @@ def test_new_to_stdout(cli):
     result = cli("new", "Genovia", "--iso2", "GV")
     assert result.exit_code == 0
     assert yaml.safe_load(result.stdout)["country"]["iso2"] == "GV"
+
+
+def test_new_makes_the_profiles_folder(cli, tmp_path):
+    target = tmp_path / "profiles" / "genovia" / "genovia.yaml"
+    result = cli("new", "Genovia", "--iso2", "GV", "-o", target)
+    assert result.exit_code == 0, result.output
+    assert target.is_file() and cli("check", target).exit_code == 0
+    refused = cli("new", "Genovia", "--iso2", "gv", "-o", tmp_path / "elsewhere" / "g.yaml")
+    assert refused.exit_code == 2 and not (tmp_path / "elsewhere").exists()

@@ -35,7 +35,24 @@ def new_profile_problem(name: str, iso2: str, output: Path | None, force: bool, 
         return usage_error(f"--iso2 {iso2!r} is not an ISO 3166-1 alpha-2 code (two capital letters)")
     if not name.strip():
         return usage_error(f"{what} is empty")
+    if output is not None and not output.parent.exists() and not output.parent.is_symlink():
+        return None  # a new folder for the new profile: made by make_profile_folder
     return refuse_overwrite(output, force)
+
+
+def make_profile_folder(output: Path | None) -> int | None:
+    """Make the folder a new profile goes to (with its parents), once the profile can be made;
+    exit code 2, having said why, when it cannot be made."""
+    from cybergap.escaping import printable
+
+    if output is None or output.parent.is_dir():
+        return None
+    try:
+        output.parent.mkdir(parents=True)
+    except OSError as error:
+        return usage_error(f"cannot make the folder {printable(output.parent)}: {error.strerror or error}")
+    sys.stderr.write(f"made the folder {printable(output.parent)}\n")
+    return None
 
 
 def write_report(text: str, output: Path | None, force: bool, data: bool = False) -> int:
@@ -256,6 +273,8 @@ def output_problem(path: Path, force: bool) -> str | None:
         if not force:
             return f"{shown} exists; use --force to overwrite it"
     if not path.parent.is_dir():
+        if path.parent.exists():
+            return f"{printable(path.parent)} is not a folder"
         return f"folder {printable(path.parent)} does not exist"
     return None
 

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import new_profile_problem, usage_error, write_report
+from cybergap.cli.common import make_profile_folder, new_profile_problem, usage_error, write_report
 
 
 def run(source: Path, country: str, iso2: str, output: Path | None, force: bool) -> int:
@@ -31,6 +31,8 @@ def run(source: Path, country: str, iso2: str, output: Path | None, force: bool)
     if not result.profile["provisions"]:
         return usage_error(f"{printable(source)}: no domestic legislation found (is it a C-PROC country profile, "
                            "with a BUDAPEST CONVENTION / DOMESTIC LEGISLATION column header?); nothing was written")
+    if (refused := make_profile_folder(output)) is not None:
+        return refused
     if output is not None and not inside:
         copied = _place_source(source, data, sources, force)
         if isinstance(copied, int):

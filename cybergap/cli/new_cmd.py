@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import new_profile_problem, usage_error, write_report
+from cybergap.cli.common import make_profile_folder, new_profile_problem, usage_error, write_report
 
 
 def run(name: str, iso2: str, output: Path | None, force: bool) -> int:
@@ -14,7 +14,8 @@ def run(name: str, iso2: str, output: Path | None, force: bool) -> int:
     from cybergap.provenance import SOURCES_FOLDER
     from cybergap.skeleton import PLACEHOLDER, skeleton, slug
 
-    if (refused := new_profile_problem(name, iso2, output, force)) is not None:
+    if (refused := new_profile_problem(name, iso2, output, force)) is not None \
+            or (refused := make_profile_folder(output)) is not None:
         return refused
     folder = (output or Path.cwd() / "profile.yaml").resolve().parent
     relative = f"{SOURCES_FOLDER}/{slug(name)}-source.txt"
