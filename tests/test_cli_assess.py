@@ -134,7 +134,7 @@ def test_profile_text_cannot_restyle_output(cli, minimal):
     assert "[bold red]Evil[/]" in result.stdout
     assert "\x1b" not in result.stdout
     md = cli("assess", minimal, "--format", "markdown")
-    assert "[bold red]Evil[/]" in md.stdout and "\x1b" not in md.stdout
+    assert "\\[bold red\\]Evil\\[/\\]" in md.stdout and "\x1b" not in md.stdout  # brackets shown, never a link
 
 
 def test_override_shown_beside_computed_status(cli, minimal):

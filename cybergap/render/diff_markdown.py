@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cybergap.diff import Delta, OverrideChange
-from cybergap.render.markdown import cell, status
+from cybergap.render.markdown import cell, code, status
 from cybergap.render.text import rating_code, score
 
 ARROW = {"better": "▲ better", "worse": "▼ worse", "changed": "• changed"}
@@ -41,7 +41,7 @@ def override_cells(change: OverrideChange) -> tuple[str, str, str]:
 
 
 def render(delta: Delta) -> str:
-    lines = [summary(delta), "", f"`{cell(delta.old)}` → `{cell(delta.new)}`", ""]
+    lines = [summary(delta), "", f"{code(delta.old)} → {code(delta.new)}", ""]
     if delta.regressions:
         lines += [f"- ▼ {cell(r)}" for r in delta.regressions] + [""]
     changed_sections = [s for s in delta.sections if s.old_score != s.new_score]

@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+import re
+
 from cybergap.model import Assessment, Rating, Status
 from cybergap.render.text import clean, rating_code, score
 
+_INLINE = re.compile(r"([\\`*_\[\]~|])")  # code, emphasis, links and images, strike-through, cells
+_LINE_START = re.compile(r"^(\s*)(#|[+-](?=\s)|\d+(?=[.)]\s))")  # a heading or list item if it began a line
+_MENTION = re.compile(r"(?<![\w@])@(?=\w)")
+
 
 def cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: no pipes, newlines or raw HTML."""
-    text = clean(value).replace("\n", " ").replace("|", "\\|")
-    return text.replace("<", "&lt;").replace(">", "&gt;")
+    """Untrusted text shown as written in Markdown (a table cell, a list item, a quote, a heading):
+    one line; no raw HTML or entities, links, images, emphasis or code made of its characters; no
+    heading or list when it starts a line; and no GitHub @mention, which a backslash does not stop
+    (github/markup#1168): an empty HTML comment after the @ shows as nothing and breaks it."""
+    text = clean(value).replace("\n", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + (r"\#" if m.group(2) == "#" else
+                                                    rf"\{m.group(2)}" if m.group(2) in "+-" else m.group(2) + "\\"), text)
+    return _MENTION.sub("@<!-- -->", text)
+
+
+def code(value: object) -> str:
+    """Untrusted text as a Markdown code span, shown exactly: fenced by more backticks than it holds."""
+    text = clean(value).replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 
