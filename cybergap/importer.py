@@ -37,6 +37,8 @@ _PROVISION = re.compile(
 _INSTRUMENT = re.compile(r"\b(Code|Law|Act|Constitution|Resolution|Decree|Ordinance|Regulations?|Statute)\b")
 _ENUMERATOR = re.compile(r"^(?:\(?[a-z]{1,4}\)\s*|\d{1,2}\)\s*)+")
 _REFERENCE = re.compile(r"^\W*for reference\b", re.IGNORECASE)
+_DATE = r"(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|\d{1,2}\.\d{1,2}\.\d{4})"
+_DATED = re.compile(rf"\s*,?\s*\b(?:of|dated|from)\s+{_DATE}[.:]?\s*$")  # "of March 30, 2010" closing a title
 _ITEM = re.compile(r"^\(?\d{1,3}[.)]\s")  # "1. ", "26) ", "(2) ": how law's parts and items begin
 _STOP = {"of", "the", "on", "and", "for", "in", "a", "an", "to", "republic"}
 
@@ -209,9 +211,10 @@ def _plain_heading(match: re.Match) -> bool:
 
 
 def title_key(title: str) -> str:
-    """An instrument's title compared loosely: case, "the", doubled words and "of the Republic
-    of <country>" aside ("The Law On Personal Data" = "Law of the Republic of Kazakhstan on Personal Data")."""
-    key = re.sub(r"\b(\w+) \1\b", r"\1", title.lower().rstrip(".:"))
+    """An instrument's title compared loosely: case, "the", doubled words, "of the Republic of
+    <country>" and a closing date aside ("The Law On Personal Data" = "Law of the Republic of
+    Kazakhstan on Personal Data"; "Rules ... of March 30, 2010" = "Rules ...")."""
+    key = re.sub(r"\b(\w+) \1\b", r"\1", _DATED.sub("", title).lower().rstrip(".:"))
     key = re.sub(r"\bof the republic of \w+\b|^the\b", "", key)
     return " ".join(key.split())
 
@@ -244,6 +247,7 @@ class _Builder:
         self.commentary = False
         self.article: str | None = None
         self.carried: str | None = None  # the provision a page-split continuation still belongs to
+        self.titled = False  # an instrument's heading was the last paragraph read
         self.cursor = 0  # where the last quoted paragraph ended in the source text
 
     def add_instrument(self, instrument: dict) -> str:
@@ -284,13 +288,19 @@ class _Builder:
             self.open_provision(pid, "commentary", f"under Article {article}", "")
             self.provision = law  # the law quoted before the commentary may resume after it
         elif self.provision is None:
-            pid = unheaded
+            pid = self.quoted_before(text) or unheaded  # the same unheaded text quoted again, elsewhere
             self.open_provision(pid, self.instrument, f"quoted under Convention Article {self.article or 0}", "")
         else:
             pid = self.provision
         if (pid, text) not in self.quoted:
             self.quoted.add((pid, text))
             self.provisions[pid]["excerpts"].append({"text": text})
+
+    def quoted_before(self, text: str) -> str | None:
+        """The unheaded provision of the current instrument that already quotes `text`."""
+        prefix = f"{self.instrument}-under-"
+        return next((pid for pid, provision in self.provisions.items()
+                     if pid.startswith(prefix) and {"text": text} in provision["excerpts"]), None)
 
     def proven(self, text: str) -> bool:
         """The paragraph stands verbatim in the source (as check proves it). Paragraphs come in the
@@ -339,8 +349,11 @@ class _Builder:
             return
         if paragraph.bold and is_instrument_heading(text):
             self.instrument = self.add_instrument(_instrument(_ENUMERATOR.sub("", text)))
-            self.provision, self.commentary = None, False
+            self.provision, self.commentary, self.titled = None, False, True
             return
+        if self.titled and self.provision is None and _DATED.fullmatch(" " + text):
+            return  # the instrument heading's date, set apart from it ("of March 30, 2010"): not law
+        self.titled = False
         if paragraph.bold and len(text) < 60 and not re.search(r"[a-z]{3}.*[.;:,]$", text):
             return  # a label ("c) i)", "Chapter 2"), not law
         if _REFERENCE.match(text):

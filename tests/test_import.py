@@ -302,3 +302,25 @@ def test_import_makes_the_new_profiles_folder_once_the_draft_is_made(cli, tmp_pa
     blocked = cli("import", KZ_SOURCE, "--country", "Kazakhstan", "--iso2", "KZ", "-o", tmp_path / "plain" / "kz.yaml")
     assert blocked.exit_code == 2 and "is not a folder" in blocked.output
     assert (tmp_path / "plain").read_text() == "a file\n"
+
+
+def test_one_instrument_whatever_date_closes_its_heading(kazakhstan_draft):
+    """Resolution 246 is headed "... of March 30, 2010" twice and once with the date set apart
+    from the bold heading: one instrument, the date never quoted as law, and its unheaded text,
+    quoted beside Articles 16, 30 and 33, one provision cited by all three."""
+    resolutions = [i for i in kazakhstan_draft["instruments"] if i["title"].startswith("Resolution 246")]
+    assert [i["id"] for i in resolutions] == ["resolution-246"]
+    excerpts = [e["text"] for p in kazakhstan_draft["provisions"] for e in p["excerpts"]]
+    assert "of March 30, 2010" not in excerpts
+    cited = {m["element"].split(".")[0] for m in kazakhstan_draft["mappings"] if "resolution-246-under-16" in m["provisions"]}
+    assert cited == {"16", "30", "33"}
+    assert not [p for p in kazakhstan_draft["provisions"] if p["id"].startswith("resolution-246-under-3")]
+
+
+def test_title_key_sets_a_closing_date_aside():
+    from cybergap.importer import title_key
+
+    assert title_key("Rules for Providers of March 30, 2010") == title_key("Rules for Providers")
+    assert title_key("Decree No. 5 dated 12 May 2019.") == title_key("Decree No. 5")
+    assert title_key("Law on Data of 1.2.2003") == title_key("Law on Data")
+    assert title_key("Law of 2019 on Data") != title_key("Law on Data")  # only a date that closes it
