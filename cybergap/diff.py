@@ -250,11 +250,25 @@ def _dotted(path) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
 
 
+def _version_2(data: dict) -> dict:
+    """The profile's data as schema version 2, where facts are compared: `cybergap migrate`
+    rewrites penalty and gravity-class keys, and that is not a change of facts."""
+    from cybergap.migrate import upgrade
+
+    return upgrade(data) if data.get("schema_version") == 1 else data
+
+
 def fact_changes(old: Document, new: Document) -> list[FactChange]:
-    """Changed facts of provisions present on both sides, and changed mappings, with new-side lines."""
+    """Changed facts of provisions present on both sides, and changed mappings, with new-side lines;
+    a change of schema version is one row, and then facts are compared in version 2's form."""
     changes = []
-    old_provisions = {p["id"]: p for p in old.data.get("provisions", [])}
-    for index, provision in enumerate(new.data.get("provisions", [])):
+    old_data, new_data = old.data, new.data
+    old_version, new_version = old_data.get("schema_version"), new_data.get("schema_version")
+    if old_version != new_version:  # compared as version 2 only then: same-version paths stay the file's own
+        changes.append(FactChange("schema_version", old_version, new_version, new.mark(("schema_version",)).line))
+        old_data, new_data = _version_2(old_data), _version_2(new_data)
+    old_provisions = {p["id"]: p for p in old_data.get("provisions", [])}
+    for index, provision in enumerate(new_data.get("provisions", [])):
         before = old_provisions.get(provision["id"])
         if before is None:
             continue

@@ -67,3 +67,27 @@ def test_a_rating_drop_is_a_regression_even_with_the_same_status_and_score():
     assert direction("partial", "partial", 66.7, 66.7, None, "PC") == "changed"  # newly assessed: no direction
     article = ArticleChange(before, after, direction("partial", "partial", 66.7, 66.7, "LC", "PC"))
     assert article.worse == "rating LC -> PC"
+
+
+def test_a_migrated_profile_differs_only_by_its_schema_version(cli, tmp_path):
+    """`cybergap migrate` rewrites penalty keys (fine_mci_max -> fine: {max, reference_unit}):
+    diff compares facts in version 2's form, so the migration is one row, and a fact changed
+    with it is shown once, in the new form."""
+    import json
+    import shutil
+
+    from conftest import ROOT
+
+    shutil.copytree(ROOT / "profiles" / "sources", tmp_path / "sources")
+    old = tmp_path / "kazakhstan.yaml"
+    shutil.copy(ROOT / "profiles" / "kazakhstan.yaml", old)
+    new = tmp_path / "kazakhstan-v2.yaml"
+    assert cli("migrate", old, "-o", new).exit_code == 0
+    facts = json.loads(cli("diff", old, new, "-f", "json").stdout)["facts"]
+    assert facts == [{"where": "schema_version", "old": 1, "new": 2, "line": 8}]
+    text = new.read_text(encoding="utf-8")
+    new.write_text(text.replace("fine: {max: 160, reference_unit: MCI}", "fine: {max: 180, reference_unit: MCI}", 1),
+                   encoding="utf-8")
+    facts = json.loads(cli("diff", old, new, "-f", "json").stdout)["facts"]
+    assert [(f["where"], f["old"], f["new"]) for f in facts] == [
+        ("schema_version", 1, 2), ("provision pc-205: facts.penalties[0].fine.max", 160, 180)]
