@@ -123,6 +123,8 @@ class Delta:
     provisions: tuple[ProvisionChange, ...]
     facts: tuple[FactChange, ...]
     overrides: tuple[OverrideChange, ...]  # added, removed or changed, applied or expired
+    framework: str = "budapest"  # the framework both sides were assessed against
+    framework_title: str = "Convention on Cybercrime"
 
     @property
     def regressions(self) -> list[str]:
@@ -337,4 +339,5 @@ def compare(old_doc: Document, old: Assessment, new_doc: Document, new: Assessme
         resolved=_unmatched(old.findings, new.findings), introduced=_unmatched(new.findings, old.findings),
         provisions=tuple(provision_changes(old_doc, new_doc, old.provisions, new.provisions)), facts=tuple(fact_changes(old_doc, new_doc)),
         overrides=tuple(override_changes(old_doc, old, new_doc, new)),
+        framework=new.framework, framework_title=new.framework_title,
     )

@@ -174,3 +174,27 @@ def test_dropping_the_covering_parts_shows_and_brings_back_the_sanction_finding(
     change = next(f for f in data["facts"] if f["where"] == "mapping 8.b: parts")
     assert change["old"] == {"pc-188": ["2"], "pc-195": ["3"]} and change["new"] is None
     assert any(f["rule"] == "SAN01" and "PC Article 195(1)" in f["message"] for f in data["findings"]["introduced"])
+
+
+def test_diff_under_the_un_convention(cli, work, tmp_path):
+    """Budapest Art. 5 (system interference) is UN Art. 10 through the crosswalk: the same edit is
+    a regression of Article 10 when both sides are assessed under the UN Convention."""
+    old = tmp_path / "old.yaml"
+    shutil.copy(work / "profiles" / "kazakhstan.yaml", old)
+    shutil.copytree(work / "profiles" / "sources", tmp_path / "sources")
+    new = work / "profiles" / "kazakhstan.yaml"
+    edit(new, *REGRESS_5)
+    result = cli("diff", old, new, "--framework", "un-cybercrime", "-f", "json", "--fail-on-regression")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert data["framework"] == "un-cybercrime"
+    import jsonschema
+
+    jsonschema.validate(data, json.loads((ROOT / "schemas" / "diff.schema.json").read_text()))
+    assert [(a["article"], a["direction"]) for a in data["articles"]] == [("10", "worse")]
+    assert any(r.startswith("Article 10 got worse") for r in data["regressions"])
+    budapest = json.loads(cli("diff", old, new, "-f", "json").stdout)
+    assert budapest["framework"] == "budapest" and [a["article"] for a in budapest["articles"]] == ["5"]
+    markdown = cli("diff", old, new, "--framework", "un-cybercrime", "-f", "markdown").stdout
+    assert markdown.startswith("cybergap diff under the United Nations Convention against Cybercrime: overall")
+    assert cli("diff", old, new, "--framework", "eu").exit_code == 2

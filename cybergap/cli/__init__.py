@@ -118,13 +118,14 @@ def diff(
     width: Optional[int] = typer.Option(None, "--width", min=40, help="Table width in columns (default: the terminal's)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where `check` verdicts are cached; a side checked before is not validated again (default: the user's cache folder)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Validate both sides anew; neither read nor write the cache."),
+    framework: str = typer.Option("budapest", "--framework", help="budapest, or un-cybercrime (both sides assessed through the crosswalk)."),
 ) -> None:
     """Show what changed between two versions of a profile, and whether it got better or worse."""
     from cybergap.cli.common import cache_folder, output_option
     from cybergap.cli.diff_cmd import run
 
     raise typer.Exit(run(old, new, format, fail_on_regression, width, cache_folder(cache_dir, no_cache),
-                         output_option(output), force))
+                         output_option(output), force, framework))
 
 
 @app.command()

@@ -29,6 +29,7 @@ def _value(value):
 def to_dict(delta: Delta) -> dict:
     return {
         "tool": {"name": "cybergap", "version": __version__},
+        "framework": delta.framework,
         "old": delta.old,
         "new": delta.new,
         "changed": delta.changed,

@@ -19,7 +19,8 @@ def _delta(old, new) -> str:
 def summary(delta: Delta) -> str:
     verdict = "**regression**" if delta.regressions else ("no change" if not delta.changed else "no regression")
     overrides = f"{len(delta.overrides)} override(s) changed · " if delta.overrides else ""
-    return (f"cybergap diff: overall {score(delta.old_overall)} → {score(delta.new_overall)}"
+    under = f" under the {delta.framework_title}" if delta.framework != "budapest" else ""
+    return (f"cybergap diff{under}: overall {score(delta.old_overall)} → {score(delta.new_overall)}"
             f"{_delta(delta.old_overall, delta.new_overall)} · {len(delta.articles)} article(s) changed · "
             f"{len(delta.resolved)} finding(s) resolved · {len(delta.introduced)} introduced · {overrides}{verdict}")
 
