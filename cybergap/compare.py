@@ -67,6 +67,8 @@ class Comparison(NamedTuple):
     rows: tuple[Row, ...]
     headings: tuple[str, ...]  # one short, unique column heading per row: "KZ", "KZ@HEAD~1"
     differences: tuple[Difference, ...]  # every article they differ on, most first
+    framework: str = "budapest"  # the framework every row was assessed against
+    framework_title: str = "Convention on Cybercrime"
 
 
 def row(label: str, revision: str | None, profile: dict, articles, sections, overall: float | None) -> Row:
@@ -89,12 +91,17 @@ def row(label: str, revision: str | None, profile: dict, articles, sections, ove
 
 def assessed_row(profile: dict, catalog, label: str, revision: str | None = None, today: date | None = None) -> Row:
     """A profile's row: its findings, ratings, statuses and scores, as `assess` computes them, but
-    without what a comparison does not show (each finding's gain, the priorities: more than half
-    of an assessment's time)."""
+    under Budapest without what a comparison does not show (each finding's gain, the priorities:
+    more than half of an assessment's time). Under another framework, as `assess --framework`."""
     from cybergap.engine import evaluate
     from cybergap.rules.context import Context
     from cybergap.scoring import score_articles, score_sections
 
+    if catalog.framework != "budapest":
+        from cybergap.frameworks import assess
+
+        assessment = assess(profile, catalog.framework, label, today)
+        return row(label, revision, profile, assessment.articles, assessment.sections, assessment.overall)
     ctx = Context(profile, catalog)
     articles = score_articles(ctx, evaluate(ctx), today or date.today())
     sections, overall = score_sections(catalog, articles)
@@ -141,11 +148,12 @@ def differences(rows, articles) -> tuple[Difference, ...]:
     return tuple(item[-1] for item in sorted(found, key=lambda item: item[:3]))
 
 
-def compare(rows, articles, sections) -> Comparison:
-    """The comparison of `rows` over the catalogue's `articles` and `sections` (plain tuples)."""
+def compare(rows, articles, sections, framework: tuple[str, str] = ("budapest", "Convention on Cybercrime")) -> Comparison:
+    """The comparison of `rows` over the catalogue's `articles` and `sections` (plain tuples);
+    `framework` is (id, title) of the catalogue."""
     rows, articles = tuple(rows), tuple(Article(*a) for a in articles)
     return Comparison(articles, tuple(Section(*s) for s in sections), rows, headings(rows),
-                      differences(rows, articles))
+                      differences(rows, articles), *framework)
 
 
 def catalogue_axes(catalog) -> tuple[list[tuple], list[tuple]]:

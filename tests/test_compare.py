@@ -263,3 +263,27 @@ def test_differences_rank_by_spread_then_ratings_and_ignore_unassessed_rows():
 def test_headings_are_short_and_unique():
     rows = [row("a", "KZ", {}), row("b", "KZ", {}, "HEAD~1"), row("c", "KZ", {}), row("d", "", {})]
     assert headings(rows) == ("KZ", "KZ@HEAD~1", "KZ#2", "D")
+
+
+def test_compare_under_the_un_convention_matches_assess(cli, tmp_path):
+    """Every row is assessed as `assess --framework un-cybercrime` assesses it, in one process and
+    in worker processes (eight profiles, two jobs); the JSON names the framework."""
+    shutil.copytree(ROOT / "profiles" / "sources", tmp_path / "sources")
+    copies = []
+    for n in range(8):
+        copies.append(tmp_path / f"kz{n}.yaml")
+        shutil.copy(ROOT / "profiles" / "kazakhstan.yaml", copies[-1])
+    assessed = json.loads(cli("assess", copies[0], "--framework", "un-cybercrime", "-f", "json").stdout)
+    articles = {a["article"]: (a["rating"], a["score"]) for a in assessed["articles"]}
+    for specs, jobs in (([copies[0], str(DATA / "ruritania.yaml")], "1"), (copies, "2")):
+        data = json.loads(run(cli, *map(str, specs), "--framework", "un-cybercrime", "-f", "json", "-j", jobs))
+        Draft202012Validator(SCHEMA).validate(data)
+        assert data["framework"] == "un-cybercrime"
+        assert [a["article"] for a in data["articles"]] == list(articles)
+        kz = data["profiles"][0]
+        assert kz["overall"] == assessed["score"]["overall"] == 32.9
+        assert {n: (c["rating"], c["score"]) for n, c in kz["articles"].items()} == articles
+    markdown = run(cli, str(copies[0]), "--framework", "un-cybercrime", "-f", "markdown")
+    assert markdown.startswith("# Comparison of 1 profile(s) under the United Nations Convention against Cybercrime")
+    assert json.loads(run(cli, "kazakhstan", "-f", "json"))["framework"] == "budapest"
+    assert cli("compare", "kazakhstan", "--framework", "eu").exit_code == 2

@@ -157,12 +157,14 @@ def compare(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: one per CPU)."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where `check` verdicts are cached; a profile checked before is not validated again (default: the user's cache folder)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Validate every profile anew; neither read nor write the cache."),
+    framework: str = typer.Option("budapest", "--framework", help="budapest, or un-cybercrime (every profile assessed through the crosswalk)."),
 ) -> None:
     """Compare profiles side by side: ratings, statuses and scores per article, section and overall."""
     from cybergap.cli.common import cache_folder, output_option
     from cybergap.cli.compare_cmd import run
 
-    raise typer.Exit(run(profiles, format, output_option(output), force, width, top, jobs, cache_folder(cache_dir, no_cache)))
+    raise typer.Exit(run(profiles, format, output_option(output), force, width, top, jobs, cache_folder(cache_dir, no_cache),
+                         framework))
 
 
 @app.command()

@@ -11,12 +11,12 @@ import os
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import check_format, deliver, refuse_overwrite, rejected, usage_error
+from cybergap.cli.common import check_choice, check_format, deliver, refuse_overwrite, rejected, usage_error
 
 FILES_PER_WORKER = 4  # below this many profiles per worker, processes cost more than they save
 
 
-def open_row(spec: str, cache_dir: Path | None, profile_dirs: list[Path] | None = None):
+def open_row(spec: str, cache_dir: Path | None, profile_dirs: list[Path] | None = None, framework: str = "budapest"):
     """One profile as a comparison row, or the intake's Rejected. In a worker process,
     `profile_dirs` are the parent's --profiles-dir (a spawned worker starts without them)."""
     from cybergap.catalog import load_catalog
@@ -30,34 +30,35 @@ def open_row(spec: str, cache_dir: Path | None, profile_dirs: list[Path] | None 
     opened = open_profile(spec, cache_dir, revisions=True)
     if isinstance(opened, Rejected):
         return opened
-    return assessed_row(opened.document.data, load_catalog(), opened.display, opened.revision)
+    return assessed_row(opened.document.data, load_catalog(framework), opened.display, opened.revision)
 
 
-def open_rows(specs: list[str], jobs: int, cache_dir: Path | None) -> list:
+def open_rows(specs: list[str], jobs: int, cache_dir: Path | None, framework: str = "budapest") -> list:
     """open_row for each distinct spec, in order; in `jobs` processes when there are enough."""
     distinct = list(dict.fromkeys(specs))
     if jobs <= 1 or len(distinct) < jobs * FILES_PER_WORKER:
-        results = [open_row(spec, cache_dir) for spec in distinct]
+        results = [open_row(spec, cache_dir, None, framework) for spec in distinct]
     else:
         from cybergap.profiles import explicit_dirs
         from cybergap.workers import run_pool
 
         results = run_pool(open_row, distinct, [cache_dir] * len(distinct), [explicit_dirs()] * len(distinct),
-                           jobs=jobs, chunksize=max(1, len(distinct) // (jobs * 8)))
+                           [framework] * len(distinct), jobs=jobs, chunksize=max(1, len(distinct) // (jobs * 8)))
     by_spec = dict(zip(distinct, results))
     return [by_spec[spec] for spec in specs]
 
 
 def run(specs: list[str], format: str, output: Path | None, force: bool, width: int | None, top: int,
-        jobs: int | None, cache_dir: Path | None) -> int:
-    from cybergap.catalog import load_catalog
+        jobs: int | None, cache_dir: Path | None, framework: str = "budapest") -> int:
+    from cybergap.catalog import FRAMEWORKS, load_catalog
     from cybergap.compare import catalogue_axes, compare
     from cybergap.intake import Rejected
 
     check_format("compare", format)
+    check_choice(framework, tuple(FRAMEWORKS), "--framework")
     if (refused := refuse_overwrite(output, force)) is not None:
         return refused
-    results = open_rows(specs, jobs or os.cpu_count() or 1, cache_dir)
+    results = open_rows(specs, jobs or os.cpu_count() or 1, cache_dir, framework)
     failed = [result for result in results if isinstance(result, Rejected)]
     for rejection in failed:
         rejected(rejection)
@@ -67,7 +68,8 @@ def run(specs: list[str], format: str, output: Path | None, force: bool, width: 
     if failed:
         sys.stderr.write(f"cybergap: error: {len(failed)} of {len(specs)} profile(s) could not be opened "
                          "and are left out of the comparison\n")
-    comparison = compare(rows, *catalogue_axes(load_catalog()))
+    catalog = load_catalog(framework)
+    comparison = compare(rows, *catalogue_axes(catalog), (framework, catalog.convention.get("title", "")))
     from cybergap.render.formats import View
 
     if failed_write := deliver("compare", format, comparison, View(width=width, top=top), output, force):

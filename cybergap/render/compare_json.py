@@ -12,6 +12,7 @@ def to_dict(comparison: Comparison) -> dict:
     headings = comparison.headings
     return {
         "tool": {"name": "cybergap", "version": __version__},
+        "framework": comparison.framework,
         "sections": [{"id": s.id, "title": s.title, "scored": s.scored} for s in comparison.sections],
         "articles": [{"article": a.number, "title": a.title, "section": a.section} for a in comparison.articles],
         "profiles": [

@@ -22,7 +22,8 @@ def cell_text(cell: Cell | None) -> str:
 
 def render(comparison: Comparison, top: int = 10) -> str:
     rows = comparison.rows
-    lines = [f"# Comparison of {len(rows)} profile(s)", "",
+    under = f" under the {comparison.framework_title}" if comparison.framework != "budapest" else ""
+    lines = [f"# Comparison of {len(rows)} profile(s){under}", "",
              "| Column | Country | Profile | Version | Overall |", "|---|---|---|---|---:|"]
     for heading, item in zip(comparison.headings, rows):
         name = md(item.country) + (" (draft)" if item.draft else "")

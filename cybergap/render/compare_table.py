@@ -107,7 +107,8 @@ def render(comparison: Comparison, width: int, top: int = 10):
     from rich.console import Group
     from rich.text import Text
 
-    parts = [Text(f"cybergap comparison: {len(comparison.rows)} profile(s)", style="bold"),
+    under = f" under the {comparison.framework_title}" if comparison.framework != "budapest" else ""
+    parts = [Text(f"cybergap comparison: {len(comparison.rows)} profile(s){under}", style="bold"),
              _profiles(comparison, width)]
     per_block = _fits(comparison, width)
     indices = list(range(len(comparison.rows)))
