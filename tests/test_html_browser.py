@@ -191,3 +191,44 @@ def test_diff_page_in_the_browser(browser, work, cli):  # noqa: F811 (work is th
             score, rating = article[f"{side}_score"], article[f"{side}_rating"]
             assert cell["score"] == ("" if score is None else f"{score:.1f}") and cell["rating"] == (rating or "")
     assert visit.js(UNRESOLVED) == []
+
+
+MATRIX = """[...document.querySelectorAll('span.mcell')].map(s => {
+    const style = getComputedStyle(s);
+    return {rating: s.dataset.rating, pending: s.dataset.pending, code: s.querySelector('.code').innerText,
+            colour: style.backgroundColor + ' ' + style.backgroundImage, ink: style.color, border: style.borderTopStyle};
+})"""
+
+
+def test_compare_page_in_the_browser(browser, kazakhstan, cli, tmp_path):
+    """The comparison's cells wear the assessment page's colours, rating for rating; a pending or
+    unrated cell is a dashed outline; printed, every page repeats the profiles' column headings."""
+    from test_compare import THREE, draft_copy
+
+    out = tmp_path / "compare.html"
+    assert cli("compare", *THREE, draft_copy(tmp_path), "--format", "html", "-o", out).exit_code == 0
+    visit = Visit(browser, out)
+    visit.quiet()
+    assert visit.js("document.querySelectorAll('script').length") == 0
+    cells = visit.js(MATRIX)
+    assert len(cells) == 35 * 4
+    looks = {}
+    for cell in cells:
+        looks.setdefault(cell["rating"], set()).add((cell["colour"], cell["ink"]))
+        assert cell["code"] == ("…" if cell["pending"] == "true" else cell["rating"] or "?")
+        assert (cell["border"] == "dashed") == (cell["rating"] == "")
+    assert all(len(look) == 1 for look in looks.values())
+    assessed = {c["rating"]: (c["colour"], c["ink"]) for c in Visit(browser, kazakhstan[0]).js(CELLS)}
+    assert {rating: next(iter(look)) for rating, look in looks.items() if rating in assessed} == \
+        {rating: assessed[rating] for rating in looks if rating in assessed}
+    pdf = tmp_path / "compare.pdf"
+    visit.page.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    if shutil.which("pdftotext") is None:
+        missing("no `pdftotext` to read the printed PDF: apt-get install poppler-utils")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    matrix_pages = [page for page in pages if "Jurisdiction" in page or "Expedited preservation" in page]
+    assert len(pages) > 1 and matrix_pages
+    assert all(re.search(r"Article\s+KZ\s+XF\s+XR\s+XR#2", page) for page in matrix_pages), "column headings repeated"
+    flat = " ".join(text.split())
+    assert "Comparison of 4 profiles" in flat and "24/7 Network" in flat

@@ -115,6 +115,12 @@ def _compare_markdown(comparison, v: View) -> str:
     return compare_markdown.render(comparison, v.top)
 
 
+def _compare_html(comparison, v: View) -> str:
+    from cybergap.render import compare_html
+
+    return compare_html.render(comparison, v.top)
+
+
 def _catalog_table(shown, v: View):
     from cybergap.render import catalog
 
@@ -137,7 +143,8 @@ FORMATS: dict[str, dict[str, Format]] = {
     "check": {"text": Format(_check_text, data=False), "json": Format(_check_json), "sarif": Format(_result_only("check_sarif", "render")),
               "junit": Format(_check_junit), "github": Format(_result_only("check_github", "render"))},
     "compare": {"table": Format(_compare_table, True, False), "markdown": Format(_compare_markdown),
-                "csv": Format(_result_only("compare_csv", "render")), "json": Format(_result_only("compare_json", "render"))},
+                "csv": Format(_result_only("compare_csv", "render")), "json": Format(_result_only("compare_json", "render")),
+                "html": Format(_compare_html)},
     "crosswalk": {"table": Format(_result_only("crosswalk", "table"), True, False), "markdown": Format(_result_only("crosswalk", "markdown")),
                   "json": Format(_result_only("crosswalk", "render_json"))},
     "catalog": {"table": Format(_catalog_table, True, False), "json": Format(_catalog_json)},
