@@ -555,7 +555,7 @@ def alignment(drafted: dict, curated: dict, source: str = "") -> dict[str, tuple
         for _words, articles in referred(catalog, mapping["element"]):
             hinted[article_number(mapping["element"])].update(*(beside.get(a, set()) for a in articles))
 
-    def share(want: dict[str, set], drafted_keys: dict[str, set] = beside) -> tuple[int, int]:
+    def share(want: dict[str, set], drafted_keys: dict[str, set]) -> tuple[int, int]:
         measured = [article for article, keys in want.items() if keys]
         return sum(want[a] <= drafted_keys.get(a, set()) for a in measured), len(measured)
 
@@ -570,6 +570,6 @@ def alignment(drafted: dict, curated: dict, source: str = "") -> dict[str, tuple
         return sum(not any(t in o or o in t for o in other) for t in texts), len(texts)
 
     (curated_commentary, curated_law), (draft_commentary, draft_law) = split(curated), split(drafted)
-    return {"provisions": provisions, "excerpts": (hits, total), "articles": share(wanted),
-            "articles_all": share(wanted_all), "articles_hinted": share(wanted_all, hinted), "commentary": apart(curated_commentary, draft_law),
-            "law": apart(curated_law, draft_commentary)}
+    return {"provisions": provisions, "excerpts": (hits, total), "articles": share(wanted, beside),
+            "articles_all": share(wanted_all, beside), "articles_hinted": share(wanted_all, hinted),
+            "commentary": apart(curated_commentary, draft_law), "law": apart(curated_law, draft_commentary)}

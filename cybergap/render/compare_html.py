@@ -8,6 +8,7 @@ from __future__ import annotations
 from cybergap.compare import Cell, Comparison
 from cybergap.model import Status
 from cybergap.render.assess_html import environment, page_head
+from cybergap.render.text import under
 
 PENDING = "…"
 
@@ -49,11 +50,11 @@ def groups(comparison: Comparison) -> list[dict]:
 def render(comparison: Comparison, top: int = 10) -> str:
     from cybergap import __version__
 
-    under = f" under the {comparison.framework_title}" if comparison.framework != "budapest" else ""
+    framework = under(comparison)
     template = environment().get_template("compare.html.j2")
     return template.render(
         c=comparison, rows=comparison.rows, headings=comparison.headings, groups=groups(comparison),
-        differences=comparison.differences[:top], under=under, version=__version__,
+        differences=comparison.differences[:top], under=framework, version=__version__,
         cell_class=cell_class, cell_code=cell_code, cell_words=cell_words, pending=PENDING,
-        **page_head(f"cybergap · comparison of {len(comparison.rows)} profile(s){under}"),
+        **page_head(f"cybergap · comparison of {len(comparison.rows)} profile(s){framework}"),
     )

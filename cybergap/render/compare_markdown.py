@@ -5,7 +5,7 @@ from __future__ import annotations
 from cybergap.compare import Cell, Comparison
 from cybergap.model import Status
 from cybergap.render.markdown import cell as md
-from cybergap.render.text import score
+from cybergap.render.text import score, under
 
 PENDING = "… pending"
 
@@ -22,8 +22,8 @@ def cell_text(cell: Cell | None) -> str:
 
 def render(comparison: Comparison, top: int = 10) -> str:
     rows = comparison.rows
-    under = f" under the {comparison.framework_title}" if comparison.framework != "budapest" else ""
-    lines = [f"# Comparison of {len(rows)} profile(s){under}", "",
+    framework = under(comparison)
+    lines = [f"# Comparison of {len(rows)} profile(s){framework}", "",
              "| Column | Country | Profile | Version | Overall |", "|---|---|---|---|---:|"]
     for heading, item in zip(comparison.headings, rows):
         name = md(item.country) + (" (draft)" if item.draft else "")

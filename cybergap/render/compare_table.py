@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from cybergap.compare import Cell, Comparison
 from cybergap.model import Rating, Status
-from cybergap.render.text import clean, score
+from cybergap.render.text import clean, score, under
 
 CELL = 10  # "PC ◐  62.5"
 HEADING_MAX = 12  # longer headings are cut with an ellipsis; the profile list names them in full
@@ -107,8 +107,8 @@ def render(comparison: Comparison, width: int, top: int = 10):
     from rich.console import Group
     from rich.text import Text
 
-    under = f" under the {comparison.framework_title}" if comparison.framework != "budapest" else ""
-    parts = [Text(f"cybergap comparison: {len(comparison.rows)} profile(s){under}", style="bold"),
+    framework = under(comparison)
+    parts = [Text(f"cybergap comparison: {len(comparison.rows)} profile(s){framework}", style="bold"),
              _profiles(comparison, width)]
     per_block = _fits(comparison, width)
     indices = list(range(len(comparison.rows)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cybergap.diff import Delta, OverrideChange
 from cybergap.render.markdown import cell, code, status
-from cybergap.render.text import rating_code, score
+from cybergap.render.text import rating_code, score, under
 
 ARROW = {"better": "▲ better", "worse": "▼ worse", "changed": "• changed"}
 
@@ -19,8 +19,8 @@ def _delta(old, new) -> str:
 def summary(delta: Delta) -> str:
     verdict = "**regression**" if delta.regressions else ("no change" if not delta.changed else "no regression")
     overrides = f"{len(delta.overrides)} override(s) changed · " if delta.overrides else ""
-    under = f" under the {delta.framework_title}" if delta.framework != "budapest" else ""
-    return (f"cybergap diff{under}: overall {score(delta.old_overall)} → {score(delta.new_overall)}"
+    framework = under(delta)
+    return (f"cybergap diff{framework}: overall {score(delta.old_overall)} → {score(delta.new_overall)}"
             f"{_delta(delta.old_overall, delta.new_overall)} · {len(delta.articles)} article(s) changed · "
             f"{len(delta.resolved)} finding(s) resolved · {len(delta.introduced)} introduced · {overrides}{verdict}")
 

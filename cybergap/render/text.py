@@ -30,3 +30,9 @@ def score(value: float | None) -> str:
 def rating_code(article) -> str:
     """An article's rating code (C, LC, PC, NC, NA), or '?' when it is not assessed."""
     return article.rating.value if article.rating else "?"
+
+
+def under(result) -> str:
+    """" under the <framework's title>" for a result (a Delta, a Comparison) assessed against
+    another framework than Budapest, the default that titles do not name; else ""."""
+    return f" under the {result.framework_title}" if result.framework != "budapest" else ""
