@@ -1,4 +1,5 @@
-"""A cache of `check` verdicts, keyed by everything a verdict depends on.
+"""A cache of `check` verdicts, keyed by everything a verdict depends on, and of results computed
+from a valid profile (`compare`'s rows), keyed beside its verdict (result_key) and sealed alike.
 
 Key: the file's bytes and the path it is reported under, and the tool as installed: its
 version and the size and modification time of each file of its code, its catalogues and the
@@ -117,6 +118,17 @@ def _seal(secret: bytes, cache_key: str, sources: dict, problems: list) -> str:
     return hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()
 
 
+def _seal_result(secret: bytes, result_key: str, result) -> str:
+    body = json.dumps(["result", result_key, result], sort_keys=True, ensure_ascii=True)
+    return hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()
+
+
+def result_key(verdict_key: str, *context: str) -> str:
+    """The key of a result computed from a profile whose verdict is under `verdict_key` (so the
+    same bytes, path and tool), in a context the result also depends on (a framework, a date)."""
+    return digest("\x00".join(["result", verdict_key, *context]).encode("utf-8"))
+
+
 def _problems_of(items) -> tuple[Problem, ...] | None:
     """The problems of a well-shaped entry, or None for any other shape."""
     if not isinstance(items, list):
@@ -167,13 +179,35 @@ class Cache:
                 return None
         return problems, sources
 
+    def get_result(self, key_of_result: str):
+        """The JSON value sealed under `key_of_result` (see result_key), or None. Its shape is the
+        caller's to check: the seal proves only that this machine wrote it under this key."""
+        if self.secret is None:
+            return None
+        try:
+            entry = json.loads(self._entry(key_of_result).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or set(entry) != {"result", "seal"} or not isinstance(entry["seal"], str):
+            return None
+        if not hmac.compare_digest(entry["seal"], _seal_result(self.secret, key_of_result, entry["result"])):
+            return None
+        return entry["result"]
+
+    def put_result(self, key_of_result: str, result) -> None:
+        if self.secret is None:
+            return
+        self._write(key_of_result, {"result": result, "seal": _seal_result(self.secret, key_of_result, result)})
+
     def put(self, cache_key: str, problems: tuple[Problem, ...], sources: dict[str, str]) -> None:
         """Store a verdict with the fingerprints of the sources it was proven against (the
         bytes that were read for the proof, not a second read)."""
         if self.secret is None:
             return
         items = [p.__dict__ for p in problems]
-        entry = {"sources": dict(sources), "problems": items, "seal": _seal(self.secret, cache_key, sources, items)}
+        self._write(cache_key, {"sources": dict(sources), "problems": items, "seal": _seal(self.secret, cache_key, sources, items)})
+
+    def _write(self, cache_key: str, entry: dict) -> None:
         target = self._entry(cache_key)
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         try:

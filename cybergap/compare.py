@@ -108,6 +108,50 @@ def assessed_row(profile: dict, catalog, label: str, revision: str | None = None
     return row(label, revision, profile, articles, sections, overall)
 
 
+def row_data(row: Row) -> dict:
+    """What a row holds of its profile (not how the user named it), as JSON for the cache."""
+    return {"country": row.country, "iso2": row.iso2, "version": row.version, "draft": row.draft,
+            "overall": row.overall, "sections": row.sections,
+            "cells": {number: list(cell) for number, cell in row.cells.items()}}
+
+
+_STATUSES = ("compliant", "partial", "missing", "not_applicable", "not_assessed")
+_RATINGS = ("C", "LC", "PC", "NC", "NA")
+
+
+def _score(value) -> bool:
+    return value is None or (isinstance(value, float) and 0.0 <= value <= 100.0)
+
+
+def _cell(value) -> Cell | None:
+    if not isinstance(value, list) or len(value) != 5:
+        return None
+    rating, status, score, pending, override = value
+    if (rating is None or rating in _RATINGS) and status in _STATUSES and _score(score) \
+            and isinstance(pending, bool) and (override is None or override in _STATUSES):
+        return Cell(rating, status, score, pending, override)
+    return None
+
+
+def row_from_data(data, label: str, revision: str | None) -> Row | None:
+    """The row `row_data` wrote, named as the user named it now; None for any other shape."""
+    fields = {"country": str, "iso2": str, "version": str, "draft": bool}
+    if not isinstance(data, dict) or set(data) != {*fields, "overall", "sections", "cells"}:
+        return None
+    if not all(isinstance(data[name], kind) for name, kind in fields.items()) or not _score(data["overall"]):
+        return None
+    sections, cells = data["sections"], data["cells"]
+    if not isinstance(sections, dict) or not all(isinstance(k, str) and _score(v) for k, v in sections.items()):
+        return None
+    if not isinstance(cells, dict):
+        return None
+    parsed = {number: _cell(value) for number, value in cells.items()}
+    if None in parsed.values():
+        return None
+    return Row(label, data["country"], data["iso2"], data["version"], revision, data["draft"], data["overall"],
+               dict(sections), parsed)
+
+
 def is_draft(profile: dict) -> bool:
     return profile.get("profile", {}).get("status") == "draft"
 

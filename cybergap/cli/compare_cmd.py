@@ -2,7 +2,9 @@
 
 Each profile is opened once (through the verdict cache, like `assess`) and assessed once, in
 worker processes when there are many; a profile that cannot be opened is reported and left
-out, and the command then exits 2 after writing the comparison of the others.
+out, and the command then exits 2 after writing the comparison of the others. A working-tree
+profile's row is cached beside its verdict, sealed like it, for its framework and the day; it is
+used only when the verdict itself is found in the cache without errors (see _stored_row).
 """
 
 from __future__ import annotations
@@ -27,10 +29,55 @@ def open_row(spec: str, cache_dir: Path | None, profile_dirs: list[Path] | None 
         from cybergap.profiles import use_dirs
 
         use_dirs(profile_dirs)
+    stored = _stored_row(spec, cache_dir, framework)
+    if stored is not None:
+        return stored
     opened = open_profile(spec, cache_dir, revisions=True)
     if isinstance(opened, Rejected):
         return opened
-    return assessed_row(opened.document.data, load_catalog(framework), opened.display, opened.revision)
+    row = assessed_row(opened.document.data, load_catalog(framework), opened.display, opened.revision)
+    if cache_dir is not None and opened.revision is None:  # valid, and its verdict now cached
+        from cybergap.cache import Cache
+        from cybergap.compare import row_data
+
+        document = opened.document
+        Cache(cache_dir).put_result(_row_key(document.path, document.text, framework), row_data(row))
+    return row
+
+
+def _row_key(display: str, text: str, framework: str, today=None) -> str:
+    """Where the comparison row of this text, reported under `display`, is cached: beside its
+    verdict (the same bytes, path and tool), for this framework and today (overrides expire)."""
+    from datetime import date
+
+    from cybergap.cache import key, result_key
+
+    day = (today or date.today()).isoformat()
+    return result_key(key(display, text.encode("utf-8")), "compare-row", framework, day)
+
+
+def _stored_row(spec: str, cache_dir: Path | None, framework: str):
+    """The cached row of a working-tree profile whose verdict is cached without errors (what
+    `check` finds without parsing: the same bytes, path and tool, and sources that still hash to
+    what was proven); None when there is none."""
+    if cache_dir is None:
+        return None
+    from cybergap.cache import Cache, key
+    from cybergap.compare import row_from_data
+    from cybergap.intake import SideError, read_side
+    from cybergap.problems import Problem
+
+    try:
+        side = read_side(spec)
+    except SideError:
+        return None
+    if isinstance(side, Problem) or side.revision is not None:
+        return None
+    cache = Cache(cache_dir)
+    verdict = cache.get(key(side.display, side.text.encode("utf-8")), side.display)
+    if verdict is None or any(p.severity == "error" for p in verdict[0]):
+        return None
+    return row_from_data(cache.get_result(_row_key(side.display, side.text, framework)), side.display, None)
 
 
 def open_rows(specs: list[str], jobs: int, cache_dir: Path | None, framework: str = "budapest") -> list:
