@@ -6,10 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import cache_folder, check_format, emit
-
-PROGRESS_FROM = 20  # files; fewer finish before a progress bar would be worth showing
-
+from cybergap.cli.common import cache_folder, check_format, emit, progress
 
 def run(paths: list[Path], format: str | None, strict: bool, jobs: int | None = None,
         cache_dir: Path | None = None, no_cache: bool = False) -> int:
@@ -20,7 +17,7 @@ def run(paths: list[Path], format: str | None, strict: bool, jobs: int | None = 
     check_format("check", format)
     cache_dir = cache_folder(cache_dir, no_cache)
     items = list(iter_files(paths or [Path("profiles")]))
-    with _progress(len(items)) as advance:
+    with progress(len(items), "checking") as advance:
         results = check_all(items, jobs or os.cpu_count() or 1, cache_dir, advance)
     from cybergap.render.formats import FORMATS, View
 
@@ -35,26 +32,3 @@ def run(paths: list[Path], format: str | None, strict: bool, jobs: int | None = 
     if any(r.unreadable for r in results):
         return 2
     return 1 if errors or (strict and warnings) else 0
-
-
-class _progress:
-    """A progress bar on a terminal for many files; nothing when output is piped."""
-
-    def __init__(self, total: int):
-        self.bar = None
-        if total >= PROGRESS_FROM and sys.stderr.isatty():
-            from rich.progress import Progress
-
-            self.bar = Progress(transient=True)
-            self.task = self.bar.add_task("checking", total=total)
-
-    def __enter__(self):
-        if self.bar is None:
-            return lambda: None
-        self.bar.start()
-        return lambda: self.bar.advance(self.task)
-
-    def __exit__(self, *exc):
-        if self.bar is not None:
-            self.bar.stop()
-        return False

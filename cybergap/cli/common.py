@@ -335,3 +335,31 @@ def _remove(name: str) -> None:
         os.unlink(name)
     except OSError:
         pass
+
+
+PROGRESS_FROM = 20  # files; fewer finish before a progress bar would be worth showing
+
+
+class progress:
+    """A transient progress bar on stderr for many files, when stderr is a terminal; nothing
+    otherwise. `with progress(n, "checking") as advance:` and call advance() after each file."""
+
+    def __init__(self, total: int, doing: str):
+        self.bar = None
+        if total >= PROGRESS_FROM and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)  # never into the report on stdout
+            self.task = self.bar.add_task(doing, total=total)
+
+    def __enter__(self):
+        if self.bar is None:
+            return lambda: None
+        self.bar.start()
+        return lambda: self.bar.advance(self.task)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False

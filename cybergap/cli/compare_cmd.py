@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from cybergap.cli.common import check_choice, check_format, deliver, refuse_overwrite, rejected, usage_error
+from cybergap.cli.common import check_choice, check_format, deliver, progress, refuse_overwrite, rejected, usage_error
 
 FILES_PER_WORKER = 4  # below this many profiles per worker, processes cost more than they save
 
@@ -83,14 +83,19 @@ def _stored_row(spec: str, cache_dir: Path | None, framework: str):
 def open_rows(specs: list[str], jobs: int, cache_dir: Path | None, framework: str = "budapest") -> list:
     """open_row for each distinct spec, in order; in `jobs` processes when there are enough."""
     distinct = list(dict.fromkeys(specs))
-    if jobs <= 1 or len(distinct) < jobs * FILES_PER_WORKER:
-        results = [open_row(spec, cache_dir, None, framework) for spec in distinct]
-    else:
-        from cybergap.profiles import explicit_dirs
-        from cybergap.workers import run_pool
+    with progress(len(distinct), "comparing") as advance:
+        if jobs <= 1 or len(distinct) < jobs * FILES_PER_WORKER:
+            results = []
+            for spec in distinct:
+                results.append(open_row(spec, cache_dir, None, framework))
+                advance()
+        else:
+            from cybergap.profiles import explicit_dirs
+            from cybergap.workers import run_pool
 
-        results = run_pool(open_row, distinct, [cache_dir] * len(distinct), [explicit_dirs()] * len(distinct),
-                           [framework] * len(distinct), jobs=jobs, chunksize=max(1, len(distinct) // (jobs * 8)))
+            results = run_pool(open_row, distinct, [cache_dir] * len(distinct), [explicit_dirs()] * len(distinct),
+                               [framework] * len(distinct), jobs=jobs, chunksize=max(1, len(distinct) // (jobs * 8)),
+                               advance=advance)
     by_spec = dict(zip(distinct, results))
     return [by_spec[spec] for spec in specs]
 
