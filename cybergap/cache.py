@@ -23,6 +23,7 @@ import hashlib
 import hmac
 import json
 import os
+import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -179,13 +180,17 @@ class Cache:
                 return None
         return problems, sources
 
-    def get_result(self, key_of_result: str):
-        """The JSON value sealed under `key_of_result` (see result_key), or None. Its shape is the
-        caller's to check: the seal proves only that this machine wrote it under this key."""
+    def _result_entry(self, key_of_result: str, day: str) -> Path:
+        return self.folder / "results" / day / f"{key_of_result}.json"
+
+    def get_result(self, key_of_result: str, day: str):
+        """The JSON value sealed under `key_of_result` (see result_key) on `day` (ISO date), or
+        None. Its shape is the caller's to check: the seal proves only that this machine wrote it
+        under this key."""
         if self.secret is None:
             return None
         try:
-            entry = json.loads(self._entry(key_of_result).read_text(encoding="utf-8"))
+            entry = json.loads(self._result_entry(key_of_result, day).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(entry, dict) or set(entry) != {"result", "seal"} or not isinstance(entry["seal"], str):
@@ -194,10 +199,19 @@ class Cache:
             return None
         return entry["result"]
 
-    def put_result(self, key_of_result: str, result) -> None:
+    def put_result(self, key_of_result: str, result, day: str) -> None:
+        """Store a result of `day` (ISO date); results of earlier days are deleted, as a key that
+        holds its day is never asked for again."""
         if self.secret is None:
             return
-        self._write(key_of_result, {"result": result, "seal": _seal_result(self.secret, key_of_result, result)})
+        entry = {"result": result, "seal": _seal_result(self.secret, key_of_result, result)}
+        self._write(self._result_entry(key_of_result, day), entry)
+        try:
+            earlier = [d for d in (self.folder / "results").iterdir() if d.name < day]
+        except OSError:
+            return
+        for folder in earlier:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def put(self, cache_key: str, problems: tuple[Problem, ...], sources: dict[str, str]) -> None:
         """Store a verdict with the fingerprints of the sources it was proven against (the
@@ -205,10 +219,9 @@ class Cache:
         if self.secret is None:
             return
         items = [p.__dict__ for p in problems]
-        self._write(cache_key, {"sources": dict(sources), "problems": items, "seal": _seal(self.secret, cache_key, sources, items)})
+        self._write(self._entry(cache_key), {"sources": dict(sources), "problems": items, "seal": _seal(self.secret, cache_key, sources, items)})
 
-    def _write(self, cache_key: str, entry: dict) -> None:
-        target = self._entry(cache_key)
+    def _write(self, target: Path, entry: dict) -> None:
         temporary = target.with_suffix(f".{os.getpid()}.tmp")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -26,13 +26,16 @@ def compare(cli, folder, *args):
     return result.exit_code, result.stdout
 
 
-def row_entry(folder, framework="budapest", today=None) -> tuple[str, Path]:
+TODAY = date.today().isoformat()
+
+
+def row_entry(folder, framework="budapest") -> tuple[str, Path]:
     from cybergap.cli.compare_cmd import _row_key
     from cybergap.profiles import display_path
 
     path = folder / "kazakhstan.yaml"
-    key = _row_key(display_path(path), path.read_text(encoding="utf-8"), framework, today)
-    return key, folder / "cache" / key[:2] / f"{key}.json"
+    key = _row_key(display_path(path), path.read_text(encoding="utf-8"), framework, TODAY)
+    return key, folder / "cache" / "results" / TODAY / f"{key}.json"
 
 
 def test_the_cached_row_is_the_computed_row(cli, folder):
@@ -51,8 +54,8 @@ def test_a_sealed_row_is_what_compare_shows(cli, folder):
     compare(cli, folder)
     key, _ = row_entry(folder)
     cache = Cache(folder / "cache")
-    planted = dict(cache.get_result(key), overall=99.5)
-    cache.put_result(key, planted)
+    planted = dict(cache.get_result(key, TODAY), overall=99.5)
+    cache.put_result(key, planted, TODAY)
     assert json.loads(compare(cli, folder)[1])["profiles"][0]["overall"] == 99.5
 
 
@@ -70,7 +73,7 @@ def test_a_forged_edited_or_malformed_row_is_computed_again(cli, folder, spoil):
         data["result"]["overall"] = 99.5
         entry.write_text(json.dumps(data))
     elif spoil == "bad shape":  # sealed by this machine, but not a row
-        Cache(folder / "cache").put_result(key, dict(data["result"], overall="99.5"))
+        Cache(folder / "cache").put_result(key, dict(data["result"], overall="99.5"), TODAY)
     else:
         entry.write_text("{not json")
     assert compare(cli, folder) == (code, cold)
@@ -88,6 +91,18 @@ def test_one_row_per_framework_and_day():
     from cybergap.cli.compare_cmd import _row_key
 
     keys = {_row_key("k.yaml", "text", framework, day) for framework in ("budapest", "un-cybercrime")
-            for day in (date(2026, 11, 29), date(2026, 11, 30))}
+            for day in ("2026-11-29", "2026-11-30")}
     assert len(keys) == 4
-    assert _row_key("k.yaml", "text", "budapest", date(2026, 11, 29)) != _row_key("k.yaml", "text2", "budapest", date(2026, 11, 29))
+    assert _row_key("k.yaml", "text", "budapest", "2026-11-29") != _row_key("k.yaml", "text2", "budapest", "2026-11-29")
+    assert _row_key("k.yaml", "text", "budapest", "2026-11-29") != _row_key("j.yaml", "text", "budapest", "2026-11-29")
+
+
+def test_rows_of_earlier_days_are_deleted(tmp_path):
+    from cybergap.cache import Cache
+
+    cache = Cache(tmp_path)
+    cache.put_result("a" * 64, {"n": 1}, "2026-11-28")
+    cache.put_result("b" * 64, {"n": 2}, "2026-11-29")
+    assert sorted(p.name for p in (tmp_path / "results").iterdir()) == ["2026-11-29"]
+    assert cache.get_result("a" * 64, "2026-11-28") is None and cache.get_result("b" * 64, "2026-11-29") == {"n": 2}
+    assert cache.get_result("b" * 64, "2026-11-30") is None  # another day's key is another entry

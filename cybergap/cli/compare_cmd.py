@@ -21,6 +21,8 @@ FILES_PER_WORKER = 4  # below this many profiles per worker, processes cost more
 def open_row(spec: str, cache_dir: Path | None, profile_dirs: list[Path] | None = None, framework: str = "budapest"):
     """One profile as a comparison row, or the intake's Rejected. In a worker process,
     `profile_dirs` are the parent's --profiles-dir (a spawned worker starts without them)."""
+    from datetime import date
+
     from cybergap.catalog import load_catalog
     from cybergap.compare import assessed_row
     from cybergap.intake import Rejected, open_profile
@@ -29,7 +31,8 @@ def open_row(spec: str, cache_dir: Path | None, profile_dirs: list[Path] | None 
         from cybergap.profiles import use_dirs
 
         use_dirs(profile_dirs)
-    stored = _stored_row(spec, cache_dir, framework)
+    day = date.today().isoformat()  # a row holds the overrides that apply on this day
+    stored = _stored_row(spec, cache_dir, framework, day)
     if stored is not None:
         return stored
     opened = open_profile(spec, cache_dir, revisions=True)
@@ -41,22 +44,19 @@ def open_row(spec: str, cache_dir: Path | None, profile_dirs: list[Path] | None 
         from cybergap.compare import row_data
 
         document = opened.document
-        Cache(cache_dir).put_result(_row_key(document.path, document.text, framework), row_data(row))
+        Cache(cache_dir).put_result(_row_key(document.path, document.text, framework, day), row_data(row), day)
     return row
 
 
-def _row_key(display: str, text: str, framework: str, today=None) -> str:
+def _row_key(display: str, text: str, framework: str, day: str) -> str:
     """Where the comparison row of this text, reported under `display`, is cached: beside its
-    verdict (the same bytes, path and tool), for this framework and today (overrides expire)."""
-    from datetime import date
-
+    verdict (the same bytes, path and tool), for this framework and day (overrides expire)."""
     from cybergap.cache import key, result_key
 
-    day = (today or date.today()).isoformat()
     return result_key(key(display, text.encode("utf-8")), "compare-row", framework, day)
 
 
-def _stored_row(spec: str, cache_dir: Path | None, framework: str):
+def _stored_row(spec: str, cache_dir: Path | None, framework: str, day: str):
     """The cached row of a working-tree profile whose verdict is cached without errors (what
     `check` finds without parsing: the same bytes, path and tool, and sources that still hash to
     what was proven); None when there is none."""
@@ -77,7 +77,8 @@ def _stored_row(spec: str, cache_dir: Path | None, framework: str):
     verdict = cache.get(key(side.display, side.text.encode("utf-8")), side.display)
     if verdict is None or any(p.severity == "error" for p in verdict[0]):
         return None
-    return row_from_data(cache.get_result(_row_key(side.display, side.text, framework)), side.display, None)
+    row = cache.get_result(_row_key(side.display, side.text, framework, day), day)
+    return row_from_data(row, side.display, None)
 
 
 def open_rows(specs: list[str], jobs: int, cache_dir: Path | None, framework: str = "budapest") -> list:
