@@ -12,7 +12,7 @@ HOSTILE = {
     "country": "[Testland](https://evil.example) @ministry-team",
     "source": "![pixel](https://evil.example/p.png) *urgent* `code` ~~gone~~ &lt;b&gt; <i>x</i>",
     "version": "# 2 | v1_final",
-    "instrument": "Penal [Code](javascript:alert(1)) @org/legal",
+    "instrument": "Penal [Code](javascript:alert(1)) @org/legal see #12 and owner/repo#34",
 }
 MARKUP = {"link_open", "image", "em_open", "strong_open", "code_inline", "s_open", "heading_open", "html_inline"}
 
@@ -62,6 +62,7 @@ def test_assess_markdown_shows_profile_text_as_written(cli, minimal):
     for text in HOSTILE.values():
         assert text in shown, text
     assert "@<!-- -->ministry-team" in report and "@<!-- -->org/legal" in report  # no GitHub mention
+    assert "see #<!-- -->12 and owner/repo#<!-- -->34" in report  # no cross-reference to an issue
     assert report.count("\n# ") == 0 and report.startswith("# cybergap assessment")  # one heading 1
 
 
@@ -85,8 +86,8 @@ def test_compare_and_diff_markdown_show_profile_text_as_written(cli, minimal, tm
 def test_one_cell_at_the_start_of_a_line_is_text(text, shown):
     from cybergap.render.markdown import cell
 
-    runs = _inline(f"> {cell(text)}\n")
-    assert runs == [(shown, [])]
+    [(seen, markup)] = _inline(f"> {cell(text)}\n")
+    assert seen == shown and [t.content for t in markup] in ([], ["<!-- -->"])  # "&#64;": # before a digit
 
 
 def test_a_code_span_holds_any_backticks():

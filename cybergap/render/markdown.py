@@ -9,20 +9,22 @@ from cybergap.render.text import clean, rating_code, score
 
 _INLINE = re.compile(r"([\\`*_\[\]~|])")  # code, emphasis, links and images, strike-through, cells
 _LINE_START = re.compile(r"^(\s*)(#|[+-](?=\s)|\d+(?=[.)]\s))")  # a heading or list item if it began a line
-_MENTION = re.compile(r"(?<![\w@])@(?=\w)")
+_MENTION = re.compile(r"(?<![\w@])@(?=\w)")  # @user, @org/team
+_REFERENCE = re.compile(r"#(?=\d)")  # #123, owner/repo#123: a cross-reference shown on that issue
 
 
 def cell(value: object) -> str:
     """Untrusted text shown as written in Markdown (a table cell, a list item, a quote, a heading):
     one line; no raw HTML or entities, links, images, emphasis or code made of its characters; no
-    heading or list when it starts a line; and no GitHub @mention, which a backslash does not stop
-    (github/markup#1168): an empty HTML comment after the @ shows as nothing and breaks it."""
+    heading or list when it starts a line; and no GitHub @mention or #123 reference, which a
+    backslash does not stop (github/markup#1168): an empty HTML comment after the @ or # shows as
+    nothing and breaks them."""
     text = clean(value).replace("\n", " ")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + (r"\#" if m.group(2) == "#" else
                                                     rf"\{m.group(2)}" if m.group(2) in "+-" else m.group(2) + "\\"), text)
-    return _MENTION.sub("@<!-- -->", text)
+    return _REFERENCE.sub("#<!-- -->", _MENTION.sub("@<!-- -->", text))
 
 
 def code(value: object) -> str:
