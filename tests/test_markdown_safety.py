@@ -1,5 +1,5 @@
 """Profile text in Markdown reports (PR comments) is shown as written: it makes no link, image,
-emphasis, code, heading or raw HTML, and no GitHub @mention. Checked by parsing the report with
+emphasis, code, heading or raw HTML, and no GitHub @mention or #123 reference. Checked by parsing the report with
 markdown-it-py (CommonMark, the parser rich itself uses) with GitHub's tables and strike-through."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ HOSTILE = {
     "version": "# 2 | v1_final",
     "instrument": "Penal [Code](javascript:alert(1)) @org/legal see #12 and owner/repo#34",
 }
+MARKERS = ("Testland", "pixel", "Penal", "v1_final")  # a word of each, to find the runs showing them
 MARKUP = {"link_open", "image", "em_open", "strong_open", "code_inline", "s_open", "heading_open", "html_inline"}
 
 
@@ -44,12 +45,12 @@ def _inline(markdown: str) -> list[tuple[str, list]]:
     return runs
 
 
-def _markup_from(markdown: str, texts) -> list[str]:
-    """Markup in any run showing profile text, but for empty comments (the @mention breaker)
-    and the report's own bold labels."""
+def _markup_from(markdown: str) -> list[str]:
+    """Markup in any run showing hostile profile text, but for empty comments (the @mention and
+    #reference breaker) and the report's own bold labels."""
     found = []
     for shown, markup in _inline(markdown):
-        if any(word in shown for text in texts for word in ("Testland", "pixel", "Penal", "v1")):
+        if any(word in shown for word in MARKERS):
             found += [t.type for t in markup if t.type != "strong_open"
                       and not (t.type == "html_inline" and t.content == "<!-- -->")]
     return found
@@ -57,7 +58,7 @@ def _markup_from(markdown: str, texts) -> list[str]:
 
 def test_assess_markdown_shows_profile_text_as_written(cli, minimal):
     report = cli("assess", _hostile(minimal), "--format", "markdown").stdout
-    assert _markup_from(report, HOSTILE.values()) == []
+    assert _markup_from(report) == []
     shown = " ".join(text for text, _ in _inline(report))
     for text in HOSTILE.values():
         assert text in shown, text
@@ -72,7 +73,7 @@ def test_compare_and_diff_markdown_show_profile_text_as_written(cli, minimal, tm
     new = _hostile(minimal)
     _set(new, 'part: "1"', f"part: {json.dumps('1 [see](https://evil.example) @someone')}")
     compared = cli("compare", old, new, "--format", "markdown").stdout
-    assert _markup_from(compared, HOSTILE.values()) == []
+    assert _markup_from(compared) == []
     assert HOSTILE["country"] in " ".join(text for text, _ in _inline(compared))
     diff = cli("diff", old, new, "--format", "markdown").stdout
     assert "1 [see](https://evil.example) @someone" in " ".join(text for text, _ in _inline(diff))
