@@ -284,6 +284,8 @@ def test_compare_under_the_un_convention_matches_assess(cli, tmp_path):
         kz = data["profiles"][0]
         assert kz["overall"] == assessed["score"]["overall"] == 32.9
         assert {n: (c["rating"], c["score"]) for n, c in kz["articles"].items()} == articles
+    [record] = list(csv.DictReader(io.StringIO(run(cli, str(copies[0]), "--framework", "un-cybercrime", "-f", "csv"))))
+    assert record["UN Art. 10 rating"] == articles["10"][0] and "Art. 10 rating" not in record
     markdown = run(cli, str(copies[0]), "--framework", "un-cybercrime", "-f", "markdown")
     assert markdown.startswith("# Comparison of 1 profile(s) under the United Nations Convention against Cybercrime")
     assert json.loads(run(cli, "kazakhstan", "-f", "json"))["framework"] == "budapest"

@@ -2,7 +2,7 @@
 
 Columns: the profile's column heading, country, ISO code, file, revision, version, draft, the
 overall score, each scored section's score, then for every article its rating, its status and
-its score. An empty cell is a value that does not exist (an article not rated, a score not
+its score ("Art. 16 status"; "UN Art. 16 status" under the UN Convention). An empty cell is a value that does not exist (an article not rated, a score not
 computed). Text a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with '.
 """
 
@@ -29,8 +29,10 @@ def number(value: float | None) -> str:
 def header(comparison: Comparison) -> list[str]:
     columns = ["column", "country", "iso2", "profile", "revision", "version", "draft", "overall"]
     columns += [section.title for section in comparison.sections if section.scored]
+    prefix = "UN Art." if comparison.framework == "un-cybercrime" else "Art."  # Budapest's, as ever
     for article in comparison.articles:
-        columns += [f"Art. {article.number} rating", f"Art. {article.number} status", f"Art. {article.number} score"]
+        name = f"{prefix} {article.number}"
+        columns += [f"{name} rating", f"{name} status", f"{name} score"]
     return columns
 
 
