@@ -34,6 +34,7 @@ _BOLD_RUN = re.compile(r"\s*(?:<b>(.{1,500}?)</b>|<strong>(.{1,500}?)</strong>|\
 _CONVENTION_HEADING = re.compile(r"Article\s+(\d{1,2})\s*[–—-]\s*\S")
 _PROVISION = re.compile(
     r"^(?:(Article|Art\.|Section|s\.)\s*)(\d{1,4}[A-Za-z]?(?:-\d+)?)((?:\s?\([0-9a-zA-Z]{1,4}\))*)\s*[.:]?\s*(.*)$")
+_CHAPTER = re.compile(r"^Chapter\s+(\d{1,3}|[IVXLC]{1,7})\s*[.:]\s+(\S.{0,158})$")  # of a regulation without articles
 _INSTRUMENT = re.compile(r"\b(Code|Law|Act|Constitution|Resolution|Decree|Ordinance|Regulations?|Statute)\b")
 _ENUMERATOR = re.compile(r"^(?:\(?[a-z]{1,4}\)\s*|\d{1,2}\)\s*)+")
 _REFERENCE = re.compile(r"^\W*for reference\b", re.IGNORECASE)
@@ -346,6 +347,13 @@ class _Builder:
             reference = f"{kind} {number}{parts}"
             pid = f"{self.instrument}-{_slug(number + ' ' + parts)}"
             self.open_provision(pid, self.instrument, reference, title.rstrip(".").strip())
+            return
+        chapter = _CHAPTER.match(text)
+        if chapter and self.instrument is not None:
+            self.commentary = False
+            number, title = chapter.groups()
+            self.open_provision(f"{self.instrument}-chapter-{_slug(number)}", self.instrument, f"Chapter {number}",
+                                title.rstrip(".").strip())
             return
         if paragraph.bold and is_instrument_heading(text):
             self.instrument = self.add_instrument(_instrument(_ENUMERATOR.sub("", text)))

@@ -306,15 +306,32 @@ def test_import_makes_the_new_profiles_folder_once_the_draft_is_made(cli, tmp_pa
 
 def test_one_instrument_whatever_date_closes_its_heading(kazakhstan_draft):
     """Resolution 246 is headed "... of March 30, 2010" twice and once with the date set apart
-    from the bold heading: one instrument, the date never quoted as law, and its unheaded text,
-    quoted beside Articles 16, 30 and 33, one provision cited by all three."""
+    from the bold heading: one instrument, the date never quoted as law. It has chapters, not
+    articles: its Chapter 2, quoted beside Articles 16, 30 and 33, is one provision cited by all
+    three, and its heading is the provision's reference and title, not an excerpt."""
     resolutions = [i for i in kazakhstan_draft["instruments"] if i["title"].startswith("Resolution 246")]
     assert [i["id"] for i in resolutions] == ["resolution-246"]
     excerpts = [e["text"] for p in kazakhstan_draft["provisions"] for e in p["excerpts"]]
-    assert "of March 30, 2010" not in excerpts
-    cited = {m["element"].split(".")[0] for m in kazakhstan_draft["mappings"] if "resolution-246-under-16" in m["provisions"]}
+    assert "of March 30, 2010" not in excerpts and not [e for e in excerpts if e.startswith("Chapter 2.")]
+    [chapter] = [p for p in kazakhstan_draft["provisions"] if p["instrument"] == "resolution-246"]
+    assert (chapter["id"], chapter["reference"]) == ("resolution-246-chapter-2", "Chapter 2")
+    assert chapter["title"] == "Procedure of collecting and storing service information about subscribers by communication providers"
+    cited = {m["element"].split(".")[0] for m in kazakhstan_draft["mappings"] if chapter["id"] in m["provisions"]}
     assert cited == {"16", "30", "33"}
-    assert not [p for p in kazakhstan_draft["provisions"] if p["id"].startswith("resolution-246-under-3")]
+
+
+def test_unheaded_text_quoted_again_beside_another_article_is_one_provision():
+    from cybergap.importer import Paragraph, _Builder
+
+    text = "Decree 5 1. Providers keep data. Decree 5 1. Providers keep data. 2. And more."
+    builder = _Builder(text)
+    for article, said, bold in [("16", "Decree 5", True), ("16", "1. Providers keep data.", False),
+                                ("30", "Decree 5", True), ("30", "1. Providers keep data.", False),
+                                ("30", "2. And more.", False)]:
+        builder.read(Paragraph(article, said, bold))
+    quoted = {pid: [e["text"] for e in p["excerpts"]] for pid, p in builder.provisions.items()}
+    assert quoted == {"decree-5-under-16": ["1. Providers keep data.", "2. And more."]}
+    assert builder.beside == {"16": ["decree-5-under-16"], "30": ["decree-5-under-16"]}
 
 
 def test_title_key_sets_a_closing_date_aside():
