@@ -114,6 +114,9 @@ def main() -> None:
         "python -c 'import typer'": [py, "-c", "import typer"],
         "cybergap --version": [exe, "--version"],
         "cybergap --help": [exe, "--help"],
+        "cybergap import (the Kazakhstan source, to stdout)": [
+            exe, "import", str(ROOT / "profiles" / "sources" / "coe-cybercrime-profile-kazakhstan-2020-05-01.txt"),
+            "--country", "Kazakhstan", "--iso2", "KZ"],
     }
     print(f"Sub-second commands: median of {args.quick_repeat} rounds, the commands in turn")
     runs: dict[str, list[tuple[float, int]]] = {name: [] for name in quick}
