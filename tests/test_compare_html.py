@@ -12,12 +12,15 @@ from test_html import BIDI, PAYLOADS, SHOWN, Page, hostile_profile
 
 
 def matrix_matches_json(page: Page, data: dict) -> None:
-    """One cell per article and profile, with the JSON comparison's values: the articles under
-    their sections in the sections' order (as on the assessment page), the profiles across."""
+    """One cell per article and profile, with the JSON comparison's values: in blocks of ten
+    profiles, the articles under their sections in the sections' order (as on the assessment
+    page), the profiles across."""
     cells = page.all("span", "mcell")
     order = [s["id"] for s in data["sections"]]
     articles = sorted(data["articles"], key=lambda a: order.index(a["section"]))  # stable: catalogue order within
-    expected = [(a["article"], p["column"], p["articles"][a["article"]]) for a in articles for p in data["profiles"]]
+    profiles = data["profiles"]
+    expected = [(a["article"], p["column"], p["articles"][a["article"]])
+                for start in range(0, len(profiles), 10) for a in articles for p in profiles[start:start + 10]]
     assert len(cells) == len(expected)
     for cell, (article, column, value) in zip(cells, expected):
         assert (cell["data-article"], cell["data-column"]) == (article, column)
@@ -73,3 +76,21 @@ def test_under_the_un_convention_and_one_profile(cli):
     assert "Where they differ most" not in heading  # one profile differs from nothing
     data = json.loads(run(cli, "kazakhstan", "--framework", "un-cybercrime", "-f", "json"))
     matrix_matches_json(page, data)
+
+
+def test_more_than_ten_profiles_continue_in_another_matrix(cli, tmp_path):
+    import shutil
+
+    from test_compare import ROOT
+
+    shutil.copytree(ROOT / "profiles" / "sources", tmp_path / "sources")
+    specs = []
+    for n in range(12):
+        specs.append(str(tmp_path / f"kz{n:02}.yaml"))
+        shutil.copy(ROOT / "profiles" / "kazakhstan.yaml", specs[-1])
+    html = run(cli, *specs, "-f", "html", "-j", "1")
+    page = Page(html)
+    matrix_matches_json(page, json.loads(run(cli, *specs, "-f", "json", "-j", "1")))
+    assert len(page.all("table", "matrix")) == 2
+    text = " ".join(" ".join(page.text).split())
+    assert "Ratings and scores (1/2: KZ to KZ#10)" in text and "Ratings and scores (2/2: KZ#11 to KZ#12)" in text

@@ -1,6 +1,6 @@
 """A Comparison as one self-contained HTML page (templates/compare.html.j2): the profiles, a
-heatmap of articles down and profiles across (section and overall scores above their articles),
-and the articles where they differ most. Safety and look as in assess_html: no script, nothing
+heatmap of articles down and profiles across (section and overall scores above their articles; ten
+profiles a matrix, so a printed page stays legible), and the articles where they differ most. Safety and look as in assess_html: no script, nothing
 fetched, CSS allowed by its hash, every value escaped and its invisible characters shown."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from cybergap.render.assess_html import environment, page_head
 from cybergap.render.text import under
 
 PENDING = "…"
+PER_BLOCK = 10  # profiles side by side in one matrix: more are continued in another, as in the table
 
 
 def cell_class(cell: Cell | None) -> str:
@@ -52,8 +53,10 @@ def render(comparison: Comparison, top: int = 10) -> str:
 
     framework = under(comparison)
     template = environment().get_template("compare.html.j2")
+    indices = list(range(len(comparison.rows)))
+    blocks = [indices[start:start + PER_BLOCK] for start in range(0, len(indices), PER_BLOCK)]
     return template.render(
-        c=comparison, rows=comparison.rows, headings=comparison.headings, groups=groups(comparison),
+        c=comparison, rows=comparison.rows, headings=comparison.headings, groups=groups(comparison), blocks=blocks,
         differences=comparison.differences[:top], under=framework, version=__version__,
         cell_class=cell_class, cell_code=cell_code, cell_words=cell_words, pending=PENDING,
         **page_head(f"cybergap · comparison of {len(comparison.rows)} profile(s){framework}"),
