@@ -130,6 +130,14 @@ def result_key(verdict_key: str, *context: str) -> str:
     return digest("\x00".join(["result", verdict_key, *context]).encode("utf-8"))
 
 
+def _read(path: Path):
+    """An entry's JSON value, or None when it cannot be read or is not JSON."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def _problems_of(items) -> tuple[Problem, ...] | None:
     """The problems of a well-shaped entry, or None for any other shape."""
     if not isinstance(items, list):
@@ -161,10 +169,7 @@ class Cache:
 
         if self.secret is None:
             return None
-        try:
-            entry = json.loads(self._entry(cache_key).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+        entry = _read(self._entry(cache_key))
         if not isinstance(entry, dict) or set(entry) != {"sources", "problems", "seal"}:
             return None
         sources, seal = entry["sources"], entry["seal"]
@@ -189,10 +194,7 @@ class Cache:
         under this key."""
         if self.secret is None:
             return None
-        try:
-            entry = json.loads(self._result_entry(key_of_result, day).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
+        entry = _read(self._result_entry(key_of_result, day))
         if not isinstance(entry, dict) or set(entry) != {"result", "seal"} or not isinstance(entry["seal"], str):
             return None
         if not hmac.compare_digest(entry["seal"], _seal_result(self.secret, key_of_result, entry["result"])):

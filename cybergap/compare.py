@@ -115,20 +115,23 @@ def row_data(row: Row) -> dict:
             "cells": {number: list(cell) for number, cell in row.cells.items()}}
 
 
-_STATUSES = ("compliant", "partial", "missing", "not_applicable", "not_assessed")
-_RATINGS = ("C", "LC", "PC", "NC", "NA")
-
-
 def _score(value) -> bool:
     return value is None or (isinstance(value, float) and 0.0 <= value <= 100.0)
 
 
+def _word(value, vocabulary) -> bool:
+    """`value` is one of the vocabulary's words (a Status, a Rating)."""
+    return isinstance(value, str) and value in {member.value for member in vocabulary}
+
+
 def _cell(value) -> Cell | None:
+    from cybergap.vocabulary import Rating, Status
+
     if not isinstance(value, list) or len(value) != 5:
         return None
     rating, status, score, pending, override = value
-    if (rating is None or rating in _RATINGS) and status in _STATUSES and _score(score) \
-            and isinstance(pending, bool) and (override is None or override in _STATUSES):
+    if (rating is None or _word(rating, Rating)) and _word(status, Status) and _score(score) \
+            and isinstance(pending, bool) and (override is None or _word(override, Status)):
         return Cell(rating, status, score, pending, override)
     return None
 

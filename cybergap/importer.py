@@ -300,8 +300,7 @@ class _Builder:
     def quoted_before(self, text: str) -> str | None:
         """The unheaded provision of the current instrument that already quotes `text`."""
         prefix = f"{self.instrument}-under-"
-        return next((pid for pid, provision in self.provisions.items()
-                     if pid.startswith(prefix) and {"text": text} in provision["excerpts"]), None)
+        return next((pid for pid in self.provisions if pid.startswith(prefix) and (pid, text) in self.quoted), None)
 
     def proven(self, text: str) -> bool:
         """The paragraph stands verbatim in the source (as check proves it). Paragraphs come in the

@@ -30,11 +30,12 @@ TODAY = date.today().isoformat()
 
 
 def row_entry(folder, framework="budapest") -> tuple[str, Path]:
+    from cybergap.cache import key as verdict_key
     from cybergap.cli.compare_cmd import _row_key
     from cybergap.profiles import display_path
 
     path = folder / "kazakhstan.yaml"
-    key = _row_key(display_path(path), path.read_text(encoding="utf-8"), framework, TODAY)
+    key = _row_key(verdict_key(display_path(path), path.read_bytes()), framework, TODAY)
     return key, folder / "cache" / "results" / TODAY / f"{key}.json"
 
 
@@ -59,7 +60,7 @@ def test_a_sealed_row_is_what_compare_shows(cli, folder):
     assert json.loads(compare(cli, folder)[1])["profiles"][0]["overall"] == 99.5
 
 
-@pytest.mark.parametrize("spoil", ["forged seal", "edited row", "bad shape", "garbage"])
+@pytest.mark.parametrize("spoil", ["forged seal", "edited row", "bad shape", "unknown status", "garbage"])
 def test_a_forged_edited_or_malformed_row_is_computed_again(cli, folder, spoil):
     from cybergap.cache import Cache
 
@@ -74,6 +75,9 @@ def test_a_forged_edited_or_malformed_row_is_computed_again(cli, folder, spoil):
         entry.write_text(json.dumps(data))
     elif spoil == "bad shape":  # sealed by this machine, but not a row
         Cache(folder / "cache").put_result(key, dict(data["result"], overall="99.5"), TODAY)
+    elif spoil == "unknown status":  # sealed, row-shaped, but a status no assessment gives
+        data["result"]["cells"]["2"][1] = "excellent"
+        Cache(folder / "cache").put_result(key, data["result"], TODAY)
     else:
         entry.write_text("{not json")
     assert compare(cli, folder) == (code, cold)
@@ -88,13 +92,17 @@ def test_a_failing_verdict_is_never_hidden_by_a_cached_row(cli, folder):
 
 
 def test_one_row_per_framework_and_day():
+    from cybergap.cache import key
     from cybergap.cli.compare_cmd import _row_key
 
-    keys = {_row_key("k.yaml", "text", framework, day) for framework in ("budapest", "un-cybercrime")
+    def row_key(display, text, framework, day):
+        return _row_key(key(display, text.encode()), framework, day)
+
+    keys = {row_key("k.yaml", "text", framework, day) for framework in ("budapest", "un-cybercrime")
             for day in ("2026-11-29", "2026-11-30")}
     assert len(keys) == 4
-    assert _row_key("k.yaml", "text", "budapest", "2026-11-29") != _row_key("k.yaml", "text2", "budapest", "2026-11-29")
-    assert _row_key("k.yaml", "text", "budapest", "2026-11-29") != _row_key("j.yaml", "text", "budapest", "2026-11-29")
+    assert row_key("k.yaml", "text", "budapest", "2026-11-29") != row_key("k.yaml", "text2", "budapest", "2026-11-29")
+    assert row_key("k.yaml", "text", "budapest", "2026-11-29") != row_key("j.yaml", "text", "budapest", "2026-11-29")
 
 
 def test_rows_of_earlier_days_are_deleted(tmp_path):

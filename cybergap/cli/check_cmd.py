@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cybergap.cli.common import cache_folder, check_format, emit, progress
 
+
 def run(paths: list[Path], format: str | None, strict: bool, jobs: int | None = None,
         cache_dir: Path | None = None, no_cache: bool = False) -> int:
     from cybergap.checking import check_all, iter_files

@@ -40,20 +40,20 @@ def open_row(spec: str, cache_dir: Path | None, profile_dirs: list[Path] | None 
         return opened
     row = assessed_row(opened.document.data, load_catalog(framework), opened.display, opened.revision)
     if cache_dir is not None and opened.revision is None:  # valid, and its verdict now cached
-        from cybergap.cache import Cache
         from cybergap.compare import row_data
+        from cybergap.cache import Cache, key
 
-        document = opened.document
-        Cache(cache_dir).put_result(_row_key(document.path, document.text, framework, day), row_data(row), day)
+        verdict_key = key(opened.document.path, opened.document.text.encode("utf-8"))
+        Cache(cache_dir).put_result(_row_key(verdict_key, framework, day), row_data(row), day)
     return row
 
 
-def _row_key(display: str, text: str, framework: str, day: str) -> str:
-    """Where the comparison row of this text, reported under `display`, is cached: beside its
-    verdict (the same bytes, path and tool), for this framework and day (overrides expire)."""
-    from cybergap.cache import key, result_key
+def _row_key(verdict_key: str, framework: str, day: str) -> str:
+    """Where a profile's comparison row is cached: beside its verdict (the same bytes, path and
+    tool), for this framework and day (overrides expire)."""
+    from cybergap.cache import result_key
 
-    return result_key(key(display, text.encode("utf-8")), "compare-row", framework, day)
+    return result_key(verdict_key, "compare-row", framework, day)
 
 
 def _stored_row(spec: str, cache_dir: Path | None, framework: str, day: str):
@@ -73,11 +73,11 @@ def _stored_row(spec: str, cache_dir: Path | None, framework: str, day: str):
         return None
     if isinstance(side, Problem) or side.revision is not None:
         return None
-    cache = Cache(cache_dir)
-    verdict = cache.get(key(side.display, side.text.encode("utf-8")), side.display)
+    cache, verdict_key = Cache(cache_dir), key(side.display, side.text.encode("utf-8"))
+    verdict = cache.get(verdict_key, side.display)
     if verdict is None or any(p.severity == "error" for p in verdict[0]):
         return None
-    row = cache.get_result(_row_key(side.display, side.text, framework, day), day)
+    row = cache.get_result(_row_key(verdict_key, framework, day), day)
     return row_from_data(row, side.display, None)
 
 

@@ -95,13 +95,14 @@ def page_head(running_header: str) -> dict:
     return {"style": Markup(css), "csp": csp}
 
 
-def section_groups(articles, catalog) -> list[dict]:
-    """Articles grouped by the catalogue's sections, in its order (empty sections left out)."""
+def section_groups(articles, sections) -> list[dict]:
+    """Articles grouped by sections (the catalogue's dicts), in their order: each section's keys
+    with its "articles" (empty sections left out)."""
     groups = []
-    for section in catalog.sections:
+    for section in sections:
         members = [a for a in articles if a.section == section["id"]]
         if members:
-            groups.append({"id": section["id"], "title": section["title"], "articles": members})
+            groups.append({**section, "articles": members})
     return groups
 
 
@@ -135,7 +136,7 @@ def render(assessment: Assessment, catalog) -> str:
     return template.render(
         a=a, date=date, ratings=ratings, counts=counts, version=__version__,
         override_counts={s: n for s, n in shown_counts.items() if n != counts[s]} if a.applied_overrides() else None,
-        groups=section_groups(a.articles, catalog),
+        groups=section_groups(a.articles, catalog.sections),
         convention={x.number: (catalog.article(x.number) or {}).get("text", "") for x in a.articles},
         cited={x.number: cited_provisions(x) for x in a.articles},
         provision=lambda pid: a.provisions.get(pid, {}), labels=labels(a),

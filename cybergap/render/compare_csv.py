@@ -2,8 +2,8 @@
 
 Columns: the profile's column heading, country, ISO code, file, revision, version, draft, the
 overall score, each scored section's score, then for every article its rating, its status and
-its score ("Art. 16 status"; "UN Art. 16 status" under the UN Convention). An empty cell is a value that does not exist (an article not rated, a score not
-computed). Text a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with '.
+its score ("Art. 16 status"; "UN Art. 16 status" under the UN Convention). An empty cell is a
+value that does not exist (an article not rated, a score not computed). Text a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with '.
 """
 
 from __future__ import annotations

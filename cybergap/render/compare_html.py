@@ -1,13 +1,14 @@
 """A Comparison as one self-contained HTML page (templates/compare.html.j2): the profiles, a
-heatmap of articles down and profiles across (section and overall scores above their articles; ten
-profiles a matrix, so a printed page stays legible), and the articles where they differ most. Safety and look as in assess_html: no script, nothing
-fetched, CSS allowed by its hash, every value escaped and its invisible characters shown."""
+heatmap of articles down and profiles across (section and overall scores above their articles;
+ten profiles a matrix, so a printed page stays legible), and the articles where they differ
+most. Safety and look as in assess_html: no script, nothing fetched, CSS allowed by its hash,
+every value escaped and its invisible characters shown."""
 
 from __future__ import annotations
 
 from cybergap.compare import Cell, Comparison
 from cybergap.model import Status
-from cybergap.render.assess_html import environment, page_head
+from cybergap.render.assess_html import environment, page_head, section_groups
 from cybergap.render.text import under
 
 PENDING = "…"
@@ -38,16 +39,6 @@ def cell_words(cell: Cell | None) -> str:
     return words
 
 
-def groups(comparison: Comparison) -> list[dict]:
-    """The articles under their sections, in the catalogue's order (empty sections left out)."""
-    found = []
-    for section in comparison.sections:
-        members = [a for a in comparison.articles if a.section == section.id]
-        if members:
-            found.append({"id": section.id, "title": section.title, "scored": section.scored, "articles": members})
-    return found
-
-
 def render(comparison: Comparison, top: int = 10) -> str:
     from cybergap import __version__
 
@@ -56,7 +47,7 @@ def render(comparison: Comparison, top: int = 10) -> str:
     indices = list(range(len(comparison.rows)))
     blocks = [indices[start:start + PER_BLOCK] for start in range(0, len(indices), PER_BLOCK)]
     return template.render(
-        c=comparison, rows=comparison.rows, headings=comparison.headings, groups=groups(comparison), blocks=blocks,
+        c=comparison, rows=comparison.rows, headings=comparison.headings, groups=section_groups(comparison.articles, [s._asdict() for s in comparison.sections]), blocks=blocks,
         differences=comparison.differences[:top], under=framework, version=__version__,
         cell_class=cell_class, cell_code=cell_code, cell_words=cell_words, pending=PENDING,
         **page_head(f"cybergap · comparison of {len(comparison.rows)} profile(s){framework}"),

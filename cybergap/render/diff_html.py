@@ -38,7 +38,7 @@ def render(delta: Delta, old: Assessment, new: Assessment, catalog) -> str:
     template = environment().get_template("diff.html.j2")
     return template.render(
         delta=delta, old=old, new=new, verdict=verdict, marks=marks, directions=directions,
-        old_groups=section_groups(old.articles, catalog), new_groups=section_groups(new.articles, catalog),
+        old_groups=section_groups(old.articles, catalog.sections), new_groups=section_groups(new.articles, catalog.sections),
         rows=[(old_articles[a.number], a) for a in new.articles], delta_text=_delta, override_text=_override,
         version=__version__,
         **page_head(f"cybergap diff · {new.country} ({new.iso2}) · {delta.old} → {delta.new}"),
